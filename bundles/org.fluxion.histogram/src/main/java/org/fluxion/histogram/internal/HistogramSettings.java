@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.fluxion.api.workflow.InvalidSettingsException;
@@ -82,7 +83,7 @@ public record HistogramSettings(
                 throw new InvalidSettingsException("select", "'select' keys must name columns but one was '"
                         + column + "'");
             }
-            if (range == null || range.isEmpty() || range.size() > 2 || range.contains(null)) {
+            if (range == null || range.isEmpty() || range.size() > 2 || range.stream().anyMatch(Objects::isNull)) {
                 throw new InvalidSettingsException("select", "'select' entry '" + column
                         + "' must be [min, max] or [min] but was " + range);
             }
