@@ -14,5 +14,5 @@ if [ -z "$JAVA" ] || [ "$(major "$JAVA")" -lt 21 ]; then
 fi
 if [ -z "$JAVA" ]; then echo "fluxion: needs Java >= 21; set JAVA_HOME" >&2; exit 4; fi
 LAUNCHER=$(ls "$HERE"/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)
-exec "$JAVA" -Djava.awt.headless=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${FLUXION_VMARGS-} \
+exec "$JAVA" -Djava.awt.headless=true -Djava.util.logging.config.file="$HERE/logging.properties" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${FLUXION_VMARGS-} \
   -jar "$LAUNCHER" -nosplash "$@"
