@@ -31,6 +31,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * output_path: runs          # parent folder of run folders (relative to the config file)
  * seed: 1337                 # run seed; every step gets its own stream derived from it
  * threads: 0                 # worker threads, 0 = all cores
+ * base_directory: ..         # optional: folder for relative paths (default: the config file's folder)
  * steps:
  *   - id: load               # instance name (defaults to 'use')
  *     use: load_text         # step id of an installed provider
@@ -45,7 +46,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class WorkflowConfig {
     private static final Set<String> TOP_KEYS = Set.of("unique_name", "output_path", "seed", "threads",
-            "description", "steps");
+            "description", "base_directory", "steps");
     private static final Set<String> STEP_KEYS = Set.of("id", "use", "in", "with", "enabled");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
@@ -126,6 +127,10 @@ public final class WorkflowConfig {
                     "'threads' must be in [0, 1024] (0 = all cores) but was " + threads);
         }
         String description = text(keys, "description", source, "");
+        String base = text(keys, "base_directory", source, null);
+        if (base != null) {
+            baseDirectory = baseDirectory == null ? Path.of(base) : baseDirectory.resolve(base).normalize();
+        }
         NodeTuple stepsTuple = keys.get("steps");
         if (stepsTuple == null || !(stepsTuple.getValueNode() instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
             throw new ConfigException(loc(source, stepsTuple == null ? top : stepsTuple.getValueNode()),

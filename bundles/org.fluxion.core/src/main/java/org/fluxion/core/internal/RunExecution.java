@@ -190,6 +190,7 @@ public final class RunExecution {
         WorkflowConfig c = plan.config();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("unique_name", c.uniqueName());
+        root.put("base_directory", c.baseDirectory().toAbsolutePath().toString());
         root.put("output_path", c.outputPath());
         root.put("seed", c.seed());
         root.put("threads", c.threads());
