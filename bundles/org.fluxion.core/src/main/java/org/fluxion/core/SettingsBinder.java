@@ -63,6 +63,59 @@ public final class SettingsBinder {
         return bindRecord(type, node, source, context, "");
     }
 
+    /**
+     * Binds plain values (String, Number, Boolean, List, Map as produced by {@link #toPlain} or a
+     * YAML loader) onto a settings record, with the same checks and messages as {@link #bind}.
+     *
+     * @param values  key → value; null or empty for "no settings given"
+     * @param source  where the values came from, used as the location in messages
+     */
+    public static <S extends Record> S bindPlain(Class<S> type, Map<String, ?> values, String source, String context)
+            throws ConfigException {
+        Node node = values == null || values.isEmpty() ? null : new Yaml().represent(values);
+        return bindRecord(type, node, source, context, "");
+    }
+
+    /** @return the node as plain Java values: String, Long, Double, Boolean, null, List, Map */
+    static Object plain(Node node) {
+        if (node == null) {
+            return null;
+        }
+        if (node instanceof SequenceNode seq) {
+            List<Object> l = new ArrayList<>();
+            for (Node n : seq.getValue()) {
+                l.add(plain(n));
+            }
+            return Collections.unmodifiableList(l);
+        }
+        if (node instanceof MappingNode m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (NodeTuple t : m.getValue()) {
+                out.put(String.valueOf(plain(t.getKeyNode())), plain(t.getValueNode()));
+            }
+            return Collections.unmodifiableMap(out);
+        }
+        ScalarNode sc = (ScalarNode) node;
+        String tag = sc.getTag().getValue();
+        String v = sc.getValue();
+        try {
+            switch (tag) {
+                case "tag:yaml.org,2002:null":
+                    return null;
+                case "tag:yaml.org,2002:bool":
+                    return parseScalar(Boolean.class, v);
+                case "tag:yaml.org,2002:int":
+                    return Long.valueOf(stripUnderscores(v));
+                case "tag:yaml.org,2002:float":
+                    return parseDouble(v);
+                default:
+                    return v;
+            }
+        } catch (NumberFormatException e) {
+            return v;
+        }
+    }
+
     static String location(String source, Node node) {
         if (node == null || node.getStartMark() == null) {
             return source;
@@ -154,6 +207,9 @@ public final class SettingsBinder {
     private static Object bindValue(Type type, Node node, String source, String context, String path, Setting s)
             throws ConfigException {
         Class<?> raw = rawClass(type);
+        if (raw == Object.class) {
+            return plain(node);
+        }
         if (node == null || isNull(node)) {
             if (List.class.equals(raw)) {
                 return List.of();

@@ -93,4 +93,23 @@ class SettingsBinderTest {
         assertEquals("log_x", SettingsBinder.key("logX"));
         assertEquals("seed", SettingsBinder.key("seed"));
     }
+
+    record Free(@org.fluxion.api.workflow.Setting(description = "free", defaultValue = "{}") Map<String, Object> options,
+            @org.fluxion.api.workflow.Setting(description = "n", defaultValue = "3") int n) {
+    }
+
+    @Test
+    void freeFormValuesAndPlainBinding() throws Exception {
+        Free f = SettingsBinder.bindPlain(Free.class, Map.of("options", Map.of("tau", List.of(1, 2.5), "log", true)),
+                "--set", "test");
+        assertEquals(List.of(1L, 2.5), f.options().get("tau"));
+        assertEquals(Boolean.TRUE, f.options().get("log"));
+        assertEquals(3, f.n());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> SettingsBinder.bindPlain(Free.class, Map.of("m", 1), "cli", "unfold"));
+        assertTrue(e.getMessage().contains("unknown key 'm'") && e.getMessage().contains("(cli)"), e.getMessage());
+        e = assertThrows(ConfigException.class,
+                () -> SettingsBinder.bindPlain(Free.class, Map.of("n", "x"), "cli", "unfold"));
+        assertTrue(e.getMessage().contains("'n' must be an integer but was 'x'"), e.getMessage());
+    }
 }
