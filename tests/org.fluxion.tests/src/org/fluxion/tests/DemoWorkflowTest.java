@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoWorkflowTest {
 
     private static int demo(Path dir, ByteArrayOutputStream err) throws Exception {
-        FluxionCommand cmd = new FluxionCommand(OsgiServices.await(StepCatalog.class).snapshot(),
+        FluxionCommand cmd = new FluxionCommand(OsgiServices.await(StepCatalog.class).snapshot(), null,
                 OsgiServices.await(PlotRenderer.class), new PrintStream(new ByteArrayOutputStream(), true,
                         StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(),
                 new AtomicBoolean());

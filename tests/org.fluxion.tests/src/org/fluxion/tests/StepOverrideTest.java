@@ -84,7 +84,7 @@ class StepOverrideTest {
             KascadeSamples.write(dir.resolve("data"), 5, KascadeSamples.Size.SMALL, 2);
             Files.writeString(dir.resolve("a.yaml"), CONFIG);
             ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-            FluxionCommand cmd = new FluxionCommand(reg, OsgiServices.await(PlotRenderer.class),
+            FluxionCommand cmd = new FluxionCommand(reg, null, OsgiServices.await(PlotRenderer.class),
                     new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                     Map.of(), new AtomicBoolean());
             assertEquals(0, cmd.execute(List.of("run", dir.resolve("a.yaml").toString())), err.toString());

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.fluxion.api.artifact.PlotRenderer;
 import org.fluxion.api.workflow.CancelledException;
 import org.fluxion.api.workflow.InputException;
+import org.fluxion.api.workflow.InvalidSettingsException;
 import org.fluxion.api.workflow.Setting;
 import org.fluxion.api.workflow.StepDescriptor;
 import org.fluxion.core.ConfigException;
@@ -30,6 +31,8 @@ import org.fluxion.core.SettingsBinder;
 import org.fluxion.core.StepRegistry;
 import org.fluxion.core.WorkflowConfig;
 import org.fluxion.synth.KascadeSamples;
+import org.fluxion.unfolding.api.RegisteredUnfolder;
+import org.fluxion.unfolding.api.UnfolderCatalog;
 
 /**
  * The {@code fluxion} command line: {@code run}, {@code list}, {@code demo}, {@code generate}.
@@ -57,8 +60,13 @@ public final class FluxionCommand {
                   demo workflow (default DIR: ./fluxion-demo, size: full)
               generate kascade --out DIR [--size small|full] [--seed N]
                   write the synthetic KCDC samples (kcdc_data.txt, kcdc_simulation.csv, kcdc_events.csv)
+              unfold --response R.csv --observed G.csv --out DIR [--method llh|ibu|gold|<id>]
+                     [--efficiency E.csv] [--truth T.csv] [--background B.csv] [--scan MIN:MAX:N]
+                     [--set key=value]... [--seed N] [--threads N] [--quantity NAME] [--unit UNIT]
+                  histogram-level unfolding; --set keys are the method's settings
+                  (CSV shapes: bundles/org.fluxion.unfolding/README.md)
               list [--settings]
-                  installed steps with their bundles and versions (and every setting)
+                  installed steps and unfolders with their bundles and versions (and every setting)
               --help
                   this text
 
@@ -66,6 +74,7 @@ public final class FluxionCommand {
             """;
 
     private final StepRegistry registry;
+    private final UnfolderCatalog unfolders;
     private final PlotRenderer renderer;
     private final PrintStream out;
     private final PrintStream err;
@@ -73,14 +82,16 @@ public final class FluxionCommand {
     private final AtomicBoolean cancel;
 
     /**
-     * @param registry installed steps
-     * @param renderer plot service, may be null
+     * @param registry  installed steps
+     * @param unfolders installed unfolders, may be null
+     * @param renderer  plot service, may be null
      * @param platform facts recorded in provenance (framework, application bundle version)
      * @param cancel   set to cancel a running workflow (e.g. from a shutdown hook)
      */
-    public FluxionCommand(StepRegistry registry, PlotRenderer renderer, PrintStream out, PrintStream err,
-            Map<String, String> platform, AtomicBoolean cancel) {
+    public FluxionCommand(StepRegistry registry, UnfolderCatalog unfolders, PlotRenderer renderer, PrintStream out,
+            PrintStream err, Map<String, String> platform, AtomicBoolean cancel) {
         this.registry = registry;
+        this.unfolders = unfolders;
         this.renderer = renderer;
         this.out = out;
         this.err = err;
@@ -101,11 +112,15 @@ public final class FluxionCommand {
                 case "list" -> list(rest);
                 case "demo" -> demo(rest, args);
                 case "generate" -> generate(rest);
+                case "unfold" -> unfold(rest, args);
                 default -> throw new ConfigException("", "unknown command '" + args.get(0)
-                        + "'; commands: run, demo, generate, list (see fluxion --help)");
+                        + "'; commands: run, demo, generate, unfold, list (see fluxion --help)");
             };
         } catch (ConfigException e) {
             err.println("fluxion: configuration error: " + e.getMessage());
+            return BAD_CONFIG;
+        } catch (InvalidSettingsException e) {
+            err.println("fluxion: configuration error: '" + e.key() + "': " + e.getMessage());
             return BAD_CONFIG;
         } catch (InputException e) {
             err.println("fluxion: unreadable input: " + e.getMessage());
@@ -283,7 +298,82 @@ public final class FluxionCommand {
     private int list(List<String> args) throws ConfigException {
         Options o = parse(args, List.of(), List.of("--settings"));
         out.print(listing(registry, o.settings));
+        out.print(unfolderListing(unfolders == null ? List.of() : unfolders.all(), o.settings));
         return OK;
+    }
+
+    /** @return the unfolder part of {@code fluxion list} */
+    public static String unfolderListing(List<RegisteredUnfolder> all, boolean settings) {
+        StringBuilder sb = new StringBuilder("Installed unfolders (id, title, providing bundle, ranking):\n");
+        if (all.isEmpty()) {
+            sb.append("  (none: no bundle provides org.fluxion.unfolding.api.UnfolderProvider)\n");
+        }
+        String previous = null;
+        for (RegisteredUnfolder u : all) {
+            if (u.id().equals(previous)) {
+                sb.append(String.format(Locale.ROOT, "  %-18s   shadowed: %s (ranking %d)%n", "", u.origin(), u.ranking()));
+                continue;
+            }
+            previous = u.id();
+            sb.append(String.format(Locale.ROOT, "  %-18s %-40s %s (ranking %d)%n", u.id(),
+                    u.provider().descriptor().title(), u.origin(), u.ranking()));
+            if (settings) {
+                sb.append("      ").append(u.provider().descriptor().description()).append('\n');
+                describeRecord(sb, u.provider().descriptor().settingsType(), "      ");
+            }
+        }
+        return sb.toString();
+    }
+
+    private int unfold(List<String> args, List<String> all) throws Exception {
+        Options o = parse(args, List.of("--response", "--observed", "--efficiency", "--truth", "--background", "--method",
+                "--out", "--seed", "--threads", "--scan", "--quantity", "--unit"), List.of());
+        if (!o.positional.isEmpty()) {
+            throw new ConfigException("", "unfold takes only options but got " + o.positional);
+        }
+        for (String required : List.of("--response", "--observed", "--out")) {
+            if (!o.values.containsKey(required)) {
+                throw new ConfigException("", "unfold needs " + required + " (see fluxion --help)");
+            }
+        }
+        Path outDir = Path.of(o.values.get("--out")).toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath();
+        StringBuilder y = new StringBuilder();
+        y.append("unique_name: ").append(quote(outDir.getFileName().toString())).append('\n');
+        y.append("output_path: ").append(quote(outDir.getParent().toString())).append('\n');
+        y.append("seed: ").append(seed(o.values.getOrDefault("--seed", "1"))).append('\n');
+        y.append("steps:\n  - id: unfold\n    use: unfold_histograms\n    with:\n");
+        y.append("      method: ").append(quote(o.values.getOrDefault("--method", "llh"))).append('\n');
+        for (String k : List.of("response", "observed", "efficiency", "truth", "background", "quantity", "unit")) {
+            String v = o.values.get("--" + k);
+            if (v != null) {
+                y.append("      ").append(k).append(": ").append(quote(v)).append('\n');
+            }
+        }
+        String scan = o.values.get("--scan");
+        if (scan != null) {
+            String[] p = scan.split(":");
+            if (p.length != 3) {
+                throw new ConfigException("", "--scan must be MIN:MAX:N (e.g. 1e-3:1e3:30) but was '" + scan + "'");
+            }
+            y.append("      scan: {enabled: true, min: ").append(p[0]).append(", max: ").append(p[1])
+                    .append(", steps: ").append(p[2]).append("}\n");
+        }
+        List<String> sets = new ArrayList<>();
+        for (String s : o.sets) {
+            sets.add("unfold.method_settings." + s);
+        }
+        WorkflowConfig config = WorkflowConfig.parse(y.toString(), "fluxion unfold", cwd, sets);
+        Engine engine = new Engine(registry, renderer);
+        Plan plan = engine.plan(config, false);
+        RunResult r = engine.run(plan, new RunOptions(threads(o, 0), cancel, new ConsoleProgress(out),
+                List.of(all.toArray(String[]::new)), platform));
+        out.printf(Locale.ROOT, "fluxion: unfolding written to %s (%.2f s)%n", r.folder(), r.seconds());
+        return OK;
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "''") + "'";
     }
 
     /** @return the text of {@code fluxion list}: every step id with its provider and any shadowed ones */
@@ -295,10 +385,10 @@ public final class FluxionCommand {
         for (String id : registry.ids()) {
             RegisteredStep w = registry.resolve(id);
             StepDescriptor<?> d = w.provider().descriptor();
-            sb.append(String.format(Locale.ROOT, "  %-16s %-40s %s (ranking %d)%n", id, d.title(), w.origin(),
+            sb.append(String.format(Locale.ROOT, "  %-18s %-40s %s (ranking %d)%n", id, d.title(), w.origin(),
                     w.ranking()));
             for (RegisteredStep s : registry.shadowed(id)) {
-                sb.append(String.format(Locale.ROOT, "  %-16s   shadowed: %s (ranking %d)%n", "", s.origin(), s.ranking()));
+                sb.append(String.format(Locale.ROOT, "  %-18s   shadowed: %s (ranking %d)%n", "", s.origin(), s.ranking()));
             }
             if (settings) {
                 settingsText(sb, d);

@@ -11,6 +11,7 @@ import org.eclipse.equinox.app.IApplicationContext;
 import org.fluxion.api.artifact.PlotRenderer;
 import org.fluxion.app.FluxionCommand;
 import org.fluxion.core.StepCatalog;
+import org.fluxion.unfolding.api.UnfolderCatalog;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -33,8 +34,11 @@ public final class HeadlessApplication implements IApplication {
         BundleContext bc = self.getBundleContext();
         ServiceTracker<StepCatalog, StepCatalog> catalogs = new ServiceTracker<>(bc, StepCatalog.class, null);
         ServiceTracker<PlotRenderer, PlotRenderer> renderers = new ServiceTracker<>(bc, PlotRenderer.class, null);
+        ServiceTracker<UnfolderCatalog, UnfolderCatalog> unfolders = new ServiceTracker<>(bc, UnfolderCatalog.class,
+                null);
         catalogs.open();
         renderers.open();
+        unfolders.open();
         Thread hook = new Thread(() -> cancel.set(true), "fluxion-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -53,8 +57,8 @@ public final class HeadlessApplication implements IApplication {
                     platform.put("bundle." + b.getSymbolicName(), b.getVersion().toString());
                 }
             }
-            FluxionCommand cmd = new FluxionCommand(catalog.snapshot(), renderers.getService(), System.out, System.err,
-                    platform, cancel);
+            FluxionCommand cmd = new FluxionCommand(catalog.snapshot(), unfolders.getService(), renderers.getService(),
+                    System.out, System.err, platform, cancel);
             int code = cmd.execute(argList);
             System.out.flush();
             return Integer.valueOf(code);
@@ -66,6 +70,7 @@ public final class HeadlessApplication implements IApplication {
             }
             catalogs.close();
             renderers.close();
+            unfolders.close();
         }
     }
 
