@@ -74,6 +74,8 @@ final class ChartComposer {
 
     private final PlotSpec spec;
     private final String title;
+    /** y range of the main panel, set while it is built */
+    private AxisRange mainY;
 
     ChartComposer(PlotSpec spec) {
         this.spec = Objects.requireNonNull(spec, "plot");
@@ -333,11 +335,17 @@ final class ChartComposer {
         List<Drawable> lower = ratio == null ? List.of() : reduce(ratio.series(), "ratio panel");
 
         ValueExtent xe = new ValueExtent();
-        boolean xExact = collectX(main, xe) | collectX(lower, xe);
-        for (Marker m : spec.markers()) {
-            if (m.vertical()) {
-                xe.add(m.value());
+        boolean xExact;
+        List<Drawable> maps = filledMaps(main);
+        if (maps.isEmpty()) {
+            xExact = collectX(main, xe) | collectX(lower, xe);
+            for (Marker m : spec.markers()) {
+                if (m.vertical()) {
+                    xe.add(m.value());
+                }
             }
+        } else {
+            xExact = collectX(maps, xe); // a colour map fills the frame; other series are clipped to it
         }
         double xMargin = xExact ? 0 : 0.03;
         AxisRange xr = AxisRange.of(title, "x axis", spec.x(), xe, false, xMargin, xMargin);
@@ -375,7 +383,8 @@ final class ChartComposer {
             lt.setFrame(new BlockBorder(PlotStyle.BOX_BORDER));
             lt.setPadding(new RectangleInsets(3, 6, 3, 6));
             lt.setItemLabelPadding(new RectangleInsets(2, 6, 2, 2));
-            mainPlot.addAnnotation(new XYTitleAnnotation(0.985, 0.98, lt, RectangleAnchor.TOP_RIGHT));
+            mainPlot.addAnnotation(new XYTitleAnnotation(relative(0.985, xr, spec.x().log()),
+                    relative(0.98, mainY, spec.y().log()), lt, RectangleAnchor.TOP_RIGHT));
         }
         if (!spec.annotations().isEmpty()) {
             TextTitle box = new TextTitle(String.join("\n", spec.annotations()), PlotStyle.ANNOTATION_FONT);
@@ -383,7 +392,8 @@ final class ChartComposer {
             box.setBackgroundPaint(SeriesPalette.translucent(Color.WHITE, 0.85f));
             box.setFrame(new BlockBorder(PlotStyle.BOX_BORDER));
             box.setPadding(new RectangleInsets(4, 6, 4, 6));
-            mainPlot.addAnnotation(new XYTitleAnnotation(0.015, 0.98, box, RectangleAnchor.TOP_LEFT));
+            mainPlot.addAnnotation(new XYTitleAnnotation(relative(0.015, xr, spec.x().log()),
+                    relative(0.98, mainY, spec.y().log()), box, RectangleAnchor.TOP_LEFT));
         }
 
         JFreeChart chart = new JFreeChart(title.isEmpty() ? null : title, PlotStyle.TITLE_FONT, plot, false);
@@ -398,6 +408,23 @@ final class ChartComposer {
             chart.addSubtitle(colourBar(colour));
         }
         return chart;
+    }
+
+    private static List<Drawable> filledMaps(List<Drawable> ds) {
+        return ds.stream().filter(d -> d instanceof CellMap c && !c.outline()).toList();
+    }
+
+    /**
+     * JFreeChart places "relative" title annotations by interpolating linearly between the axis
+     * bounds in data space, which is wrong on a log axis; this returns the fraction that lands at
+     * {@code fraction} of the frame.
+     */
+    static double relative(double fraction, AxisRange r, boolean log) {
+        if (!log) {
+            return fraction;
+        }
+        double lo = Math.log10(r.lower()), hi = Math.log10(r.upper());
+        return (Math.pow(10, lo + fraction * (hi - lo)) - r.lower()) / (r.upper() - r.lower());
     }
 
     private int annotationLines() {
@@ -422,9 +449,12 @@ final class ChartComposer {
     private XYPlot panel(List<Drawable> ds, Axis ySpec, String role, AxisRange xr, ColourScale colour,
             List<LegendItem> legend, boolean isMain) {
         ValueExtent ye = new ValueExtent();
-        boolean zero = collectY(ds, ye);
-        boolean onlyMaps = !ds.isEmpty() && ds.stream().allMatch(d -> d instanceof CellMap);
-        if (isMain) {
+        List<Drawable> maps = filledMaps(ds);
+        boolean onlyMaps = !maps.isEmpty();
+        boolean zero = collectY(onlyMaps ? maps : ds, ye);
+        if (onlyMaps) {
+            // a colour map fills the frame; other series are clipped to it
+        } else if (isMain) {
             for (Marker m : spec.markers()) {
                 if (!m.vertical()) {
                     ye.add(m.value());
@@ -440,7 +470,10 @@ final class ChartComposer {
         }
         double low = onlyMaps ? 0 : 0.05;
         double high = onlyMaps ? 0 : isMain ? headroom(labelled, spec.ratio() != null) : 0.08;
-        AxisRange yr = AxisRange.of(title, role, ySpec, ye, zero, isMain ? low : 0.08, high);
+        AxisRange yr = AxisRange.of(title, role, ySpec, ye, zero && !onlyMaps, isMain ? low : 0.08, high);
+        if (isMain) {
+            mainY = yr;
+        }
         if (isMain) {
             for (Marker m : spec.markers()) {
                 if (!m.vertical() && ySpec.log() && !(m.value() > 0)) {
@@ -840,23 +873,18 @@ final class ChartComposer {
             }
         }
 
-        /** Boundary of the cells holding at least {@link PlotStyle#OUTLINE_LEVEL} of the maximum. */
+        /**
+         * Boundary of the highest-density region: the fullest cells that together hold
+         * {@link PlotStyle#OUTLINE_CONTENT} of the positive weight.
+         */
         private void addOutline(CellMap m) {
             Color c = palette.nextLine();
             Histogram2D h = m.histogram();
             Binning bx = h.xBinning(), by = h.yBinning();
             double[][] v = h.values();
-            double max = 0;
-            for (double[] col : v) {
-                for (double d : col) {
-                    if (d > max) {
-                        max = d;
-                    }
-                }
-            }
+            double level = contentLevel(v, PlotStyle.OUTLINE_CONTENT);
             List<double[]> segs = new ArrayList<>();
-            if (max > 0) {
-                double level = PlotStyle.OUTLINE_LEVEL * max;
+            if (level > 0) {
                 int nx = bx.bins(), ny = by.bins();
                 for (int i = 0; i < nx; i++) {
                     for (int j = 0; j < ny; j++) {
@@ -889,6 +917,27 @@ final class ChartComposer {
             }
         }
 
+        /**
+         * @return the smallest cell content such that the cells with at least that content hold
+         *         {@code fraction} of the total positive weight; 0 if there is none
+         */
+        static double contentLevel(double[][] v, double fraction) {
+            double[] all = java.util.Arrays.stream(v).flatMapToDouble(java.util.Arrays::stream).filter(d -> d > 0)
+                    .sorted().toArray();
+            double total = 0;
+            for (double d : all) {
+                total += d;
+            }
+            double sum = 0;
+            for (int k = all.length - 1; k >= 0; k--) {
+                sum += all[k];
+                if (sum >= fraction * total) {
+                    return all[k];
+                }
+            }
+            return 0;
+        }
+
         private static double[][] columns(List<double[]> rows) {
             double[][] a = new double[4][rows.size()];
             for (int k = 0; k < rows.size(); k++) {
@@ -908,7 +957,7 @@ final class ChartComposer {
         private void legendLine(String label, Color c, java.awt.Stroke stroke) {
             if (!label.isEmpty()) {
                 legend.add(new LegendItem(label, null, null, null, false, box(), false, c, false, c, stroke, true,
-                        new Line2D.Double(-13, 0, 13, 0), stroke, c));
+                        new Line2D.Double(-11, 0, 11, 0), stroke, c));
             }
         }
 

@@ -47,8 +47,8 @@ final class PlotStyle {
     /** Opacity of bands and of unstacked filled histograms. */
     static final float BAND_ALPHA = 0.3f;
 
-    /** Fraction of the maximum at which {@code Map2DSeries} outlines are drawn. */
-    static final double OUTLINE_LEVEL = 0.1;
+    /** Fraction of the total weight enclosed by a {@code Map2DSeries} outline (highest-density region). */
+    static final double OUTLINE_CONTENT = 0.9;
 
     /** Weights of main panel and ratio panel (70 % / 30 % of the height). */
     static final int MAIN_WEIGHT = 7;
