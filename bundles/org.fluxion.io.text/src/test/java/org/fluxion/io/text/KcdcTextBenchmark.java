@@ -31,12 +31,14 @@ public final class KcdcTextBenchmark {
     private KcdcTextBenchmark() {
     }
 
-    record Result(Histogram e, Histogram2D neNmu, int selected) {
+    record Result(Histogram e, Histogram2D neNmu, int selected, double readSeconds) {
     }
 
     static Result analyse(Path file, int threads, ExecutorService pool) throws Exception {
+        long t0 = System.nanoTime();
         EventTable t = TextTableReader.read("data", List.of(file), TextSampleSettings.of(file.toString()), threads,
                 ProgressMonitor.NONE, w -> System.err.println("warning: " + w));
+        double readSeconds = (System.nanoTime() - t0) * 1e-9;
         Column.Doubles e = (Column.Doubles) t.column("E"), ne = (Column.Doubles) t.column("Ne"),
                 nmu = (Column.Doubles) t.column("Nmu"), ze = (Column.Doubles) t.column("Ze");
         Binning be = Binning.linear(50, 14, 18), bne = Binning.linear(100, 3.9, 7.9), bnmu = Binning.linear(100, 3.4, 6.4);
@@ -68,7 +70,7 @@ public final class KcdcTextBenchmark {
             h2.add((Histogram2D) r[1]);
             selected += (Integer) r[2];
         }
-        return new Result(h1.build(), h2.build(), selected);
+        return new Result(h1.build(), h2.build(), selected, readSeconds);
     }
 
     public static void main(String[] args) throws Exception {
@@ -84,9 +86,10 @@ public final class KcdcTextBenchmark {
             double[] times = new double[runs];
             for (int k = 0; k < runs; k++) {
                 long t0 = System.nanoTime();
-                analyse(file, threads, pool);
+                Result rk = analyse(file, threads, pool);
                 times[k] = (System.nanoTime() - t0) * 1e-9;
-                System.out.printf("run %d: %.3f s%n", k + 1, times[k]);
+                System.out.printf("run %d: %.3f s (read %.3f s, cuts + histograms %.3f s)%n", k + 1, times[k],
+                        rk.readSeconds(), times[k] - rk.readSeconds());
             }
             double[] sorted = times.clone();
             Arrays.sort(sorted);
