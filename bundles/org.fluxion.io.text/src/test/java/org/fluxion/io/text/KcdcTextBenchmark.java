@@ -83,17 +83,25 @@ public final class KcdcTextBenchmark {
             System.out.printf("selected %d rows; E histogram integral %.0f; Ne-Nmu integral %.0f; E bins 0..4 %s%n",
                     r.selected(), r.e().integral(), r.neNmu().integral(),
                     Arrays.toString(Arrays.copyOf(r.e().values(), 5)));
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean();
             double[] times = new double[runs];
+            double[] cpu = new double[runs];
             for (int k = 0; k < runs; k++) {
                 long t0 = System.nanoTime();
+                long c0 = os.getProcessCpuTime();
                 Result rk = analyse(file, threads, pool);
                 times[k] = (System.nanoTime() - t0) * 1e-9;
-                System.out.printf("run %d: %.3f s (read %.3f s, cuts + histograms %.3f s)%n", k + 1, times[k],
-                        rk.readSeconds(), times[k] - rk.readSeconds());
+                cpu[k] = (os.getProcessCpuTime() - c0) * 1e-9;
+                System.out.printf("run %d: %.3f s (read %.3f s, cuts + histograms %.3f s), process cpu %.3f s%n",
+                        k + 1, times[k], rk.readSeconds(), times[k] - rk.readSeconds(), cpu[k]);
             }
             double[] sorted = times.clone();
             Arrays.sort(sorted);
-            System.out.printf("median of %d runs on %d threads: %.3f s%n", runs, threads, sorted[runs / 2]);
+            double[] sortedCpu = cpu.clone();
+            Arrays.sort(sortedCpu);
+            System.out.printf("median of %d runs on %d threads: %.3f s (process cpu %.3f s)%n", runs, threads,
+                    sorted[runs / 2], sortedCpu[runs / 2]);
         } finally {
             pool.shutdown();
         }
