@@ -325,12 +325,10 @@ public final class KascadeSamples {
                 p = PRIMARIES[rng.nextInt(PRIMARIES.length)];
                 lgEGeV = powerLawLgE(rng, SIMULATION_GAMMA, POWER_LAW_C[PRIMARIES.length]);
             }
-            // pdf ∝ sinθ cosθ  ⇔  sin²θ uniform on [0, sin²θmax]
-            double zenithDeg = Math.toDegrees(Math.asin(Math.sqrt(rng.nextDouble() * SIN2_MAX)));
-            zenithScaled = AsciiRecordBuffer.scale(zenithDeg, 3);
-            secTheta = 1.0 / Math.cos(Math.toRadians(zenithScaled * 1e-3));
+            // pdf ∝ sinθ cosθ  ⇔  sin²θ uniform on [0, sin²θmax]; secθ without trigonometry
+            double sin2 = rng.nextDouble() * SIN2_MAX;
             double lnA = p.lnA();
-            ShowerSizeModel.draw(lgEGeV - 6, lnA, secTheta - 1, rng, sizes);
+            ShowerSizeModel.draw(lgEGeV - 6, lnA, 1.0 / Math.sqrt(1.0 - sin2) - 1, rng, sizes);
             lgNeScaled = AsciiRecordBuffer.scale(sizes[0], 5);
             lgNmuScaled = AsciiRecordBuffer.scale(sizes[1], 5);
             if (lgNeScaled <= MIN_NE_SCALED || lgNmuScaled <= MIN_NMU_SCALED) {
@@ -340,6 +338,9 @@ public final class KascadeSamples {
                 return false;
             }
             primary = p;
+            // the written zenith, and secθ of the written zenith for the energy estimator
+            zenithScaled = AsciiRecordBuffer.scale(Math.toDegrees(Math.asin(Math.sqrt(sin2))), 3);
+            secTheta = 1.0 / Math.cos(Math.toRadians(zenithScaled * 1e-3));
             azimuthDeg = 360.0 * rng.nextDouble();
             coreR = CORE_RADIUS_M * Math.sqrt(rng.nextDouble());
             double phi = 2 * Math.PI * rng.nextDouble();

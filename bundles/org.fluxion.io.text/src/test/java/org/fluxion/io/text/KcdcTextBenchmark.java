@@ -31,12 +31,14 @@ public final class KcdcTextBenchmark {
     private KcdcTextBenchmark() {
     }
 
-    record Result(Histogram e, Histogram2D neNmu, int selected) {
+    record Result(Histogram e, Histogram2D neNmu, int selected, double readSeconds) {
     }
 
     static Result analyse(Path file, int threads, ExecutorService pool) throws Exception {
+        long t0 = System.nanoTime();
         EventTable t = TextTableReader.read("data", List.of(file), TextSampleSettings.of(file.toString()), threads,
                 ProgressMonitor.NONE, w -> System.err.println("warning: " + w));
+        double readSeconds = (System.nanoTime() - t0) * 1e-9;
         Column.Doubles e = (Column.Doubles) t.column("E"), ne = (Column.Doubles) t.column("Ne"),
                 nmu = (Column.Doubles) t.column("Nmu"), ze = (Column.Doubles) t.column("Ze");
         Binning be = Binning.linear(50, 14, 18), bne = Binning.linear(100, 3.9, 7.9), bnmu = Binning.linear(100, 3.4, 6.4);
@@ -68,7 +70,7 @@ public final class KcdcTextBenchmark {
             h2.add((Histogram2D) r[1]);
             selected += (Integer) r[2];
         }
-        return new Result(h1.build(), h2.build(), selected);
+        return new Result(h1.build(), h2.build(), selected, readSeconds);
     }
 
     public static void main(String[] args) throws Exception {
@@ -81,16 +83,25 @@ public final class KcdcTextBenchmark {
             System.out.printf("selected %d rows; E histogram integral %.0f; Ne-Nmu integral %.0f; E bins 0..4 %s%n",
                     r.selected(), r.e().integral(), r.neNmu().integral(),
                     Arrays.toString(Arrays.copyOf(r.e().values(), 5)));
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean();
             double[] times = new double[runs];
+            double[] cpu = new double[runs];
             for (int k = 0; k < runs; k++) {
                 long t0 = System.nanoTime();
-                analyse(file, threads, pool);
+                long c0 = os.getProcessCpuTime();
+                Result rk = analyse(file, threads, pool);
                 times[k] = (System.nanoTime() - t0) * 1e-9;
-                System.out.printf("run %d: %.3f s%n", k + 1, times[k]);
+                cpu[k] = (os.getProcessCpuTime() - c0) * 1e-9;
+                System.out.printf("run %d: %.3f s (read %.3f s, cuts + histograms %.3f s), process cpu %.3f s%n",
+                        k + 1, times[k], rk.readSeconds(), times[k] - rk.readSeconds(), cpu[k]);
             }
             double[] sorted = times.clone();
             Arrays.sort(sorted);
-            System.out.printf("median of %d runs on %d threads: %.3f s%n", runs, threads, sorted[runs / 2]);
+            double[] sortedCpu = cpu.clone();
+            Arrays.sort(sortedCpu);
+            System.out.printf("median of %d runs on %d threads: %.3f s (process cpu %.3f s)%n", runs, threads,
+                    sorted[runs / 2], sortedCpu[runs / 2]);
         } finally {
             pool.shutdown();
         }

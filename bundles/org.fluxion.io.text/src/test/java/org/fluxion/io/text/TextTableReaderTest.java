@@ -268,6 +268,50 @@ class TextTableReaderTest {
     }
 
     @Test
+    void randomDecimalStringsEqualDoubleParseDoubleThroughTheLoader() throws Exception {
+        SplittableRandom rng = new SplittableRandom(123);
+        int rows = 100_000;
+        StringBuilder ws = new StringBuilder("a b\n"), csv = new StringBuilder("a,b\n");
+        double[][] expected = new double[2][rows];
+        StringBuilder v = new StringBuilder();
+        for (int i = 0; i < rows; i++) {
+            for (int c = 0; c < 2; c++) {
+                v.setLength(0);
+                int sign = rng.nextInt(3);
+                v.append(sign == 1 ? "-" : sign == 2 ? "+" : "");
+                int intDigits = rng.nextInt(0, 21);
+                int fracDigits = rng.nextInt(intDigits == 0 ? 1 : 0, 21);
+                for (int k = 0; k < intDigits; k++) {
+                    v.append((char) ('0' + rng.nextInt(10)));
+                }
+                if (fracDigits > 0 || rng.nextBoolean()) {
+                    v.append('.');
+                }
+                for (int k = 0; k < fracDigits; k++) {
+                    v.append((char) ('0' + rng.nextInt(10)));
+                }
+                if (rng.nextInt(4) == 0) {
+                    v.append(rng.nextBoolean() ? 'e' : 'E').append(rng.nextInt(-30, 30));
+                }
+                expected[c][i] = Double.parseDouble(v.toString());
+                ws.append(v).append(c == 0 ? " " : "\n");
+                csv.append(v).append(c == 0 ? "," : "\n");
+            }
+        }
+        EventTable a = read(write("r.txt", ws.toString()), TextSampleSettings.of("x"), 2, 1 << 16);
+        EventTable b = read(write("r.csv", csv.toString()), TextSampleSettings.of("x"), 2, 1 << 16);
+        for (int c = 0; c < 2; c++) {
+            String name = c == 0 ? "a" : "b";
+            double[] x = doubles(a, name), y = doubles(b, name);
+            for (int i = 0; i < rows; i++) {
+                assertEquals(Double.doubleToRawLongBits(expected[c][i]), Double.doubleToRawLongBits(x[i]),
+                        "row " + i + " of " + name + ": " + expected[c][i] + " vs " + x[i]);
+                assertEquals(Double.doubleToRawLongBits(expected[c][i]), Double.doubleToRawLongBits(y[i]));
+            }
+        }
+    }
+
+    @Test
     void emptyFilesAndHeaderOnlyFiles() throws Exception {
         Path empty = write("empty.txt", "");
         InputException e = assertThrows(InputException.class, () -> read(empty, TextSampleSettings.of("x")));

@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,6 +50,8 @@ public final class ChunkedTextReader {
     private final int chunkBytes;
     private final ProgressMonitor monitor;
     private final Consumer<String> warnings;
+    /** Number of leading pending chunks already waited for. */
+    private int waited;
 
     /**
      * @param sampleName table name
@@ -103,11 +107,15 @@ public final class ChunkedTextReader {
             TextLayout layout = null;
             int[] estimatedLineBytes = {64};
             boolean skip = settings.onBadLine() == BadLinePolicy.SKIP;
-            int waitedUpTo = 0;
+            // recycled chunk buffers; taking one blocks while threads + 2 chunks are in flight
+            BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(threads + 2);
+            for (int k = 0; k < threads + 1; k++) {
+                free.add(new byte[chunkBytes]);
+            }
             for (int fi = 0; fi < files.size(); fi++) {
                 Path file = files.get(fi);
                 try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-                    byte[] buf = new byte[chunkBytes];
+                    byte[] buf = take(free, pending);
                     int len = fill(ch, buf, 0);
                     boolean eof = len < buf.length;
                     // the header line
@@ -163,17 +171,26 @@ public final class ChunkedTextReader {
                             final int cFrom = from, cTo = end;
                             final int estimate = (cTo - cFrom) / Math.max(1, estimatedLineBytes[0]) + 64;
                             pending.add(new Pending(fi, pool.submit(() -> {
-                                ChunkResult r = new ChunkParser(lay, skip).parse(chunk, cFrom, cTo, estimate);
-                                monitor.worked(cTo - cFrom);
-                                return r;
+                                try {
+                                    ChunkResult r = new ChunkParser(lay, skip).parse(chunk, cFrom, cTo, estimate);
+                                    monitor.worked(cTo - cFrom);
+                                    return r;
+                                } finally {
+                                    if (chunk.length == chunkBytes) {
+                                        free.offer(chunk);
+                                    }
+                                }
                             })));
                         }
                         if (eof) {
+                            if (end <= from) {
+                                free.offer(buf);
+                            }
                             break;
                         }
-                        // carry the partial last line into a fresh buffer
+                        // carry the partial last line into the next buffer
                         int carry = len - end;
-                        byte[] next = new byte[Math.max(chunkBytes, carry * 2)];
+                        byte[] next = carry * 2 <= chunkBytes ? take(free, pending) : new byte[carry * 2];
                         System.arraycopy(buf, end, next, 0, carry);
                         buf = next;
                         len = carry;
@@ -181,11 +198,6 @@ public final class ChunkedTextReader {
                         int n = fill(ch, buf, len);
                         eof = len + n < buf.length;
                         len += n;
-                        // bound the bytes in flight: wait for the oldest chunks beyond threads + 1
-                        while (pending.size() - waitedUpTo > threads + 1) {
-                            get(pending.get(waitedUpTo).result()); // errors are reported in order later
-                            waitedUpTo++;
-                        }
                     }
                 } catch (NoSuchFileException e) {
                     throw new InputException(file, -1, "file not found", e);
@@ -195,6 +207,19 @@ public final class ChunkedTextReader {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * A chunk buffer: a recycled one if free, else after waiting for the oldest unfinished chunk
+     * (bounding the bytes in flight), else a new one.
+     */
+    private byte[] take(BlockingQueue<byte[]> free, List<Pending> pending) throws IOException {
+        byte[] b = free.poll();
+        while (b == null && waited < pending.size()) {
+            get(pending.get(waited++).result()); // errors are reported in order later
+            b = free.poll();
+        }
+        return b != null ? b : new byte[chunkBytes];
     }
 
     private static long size(Path f) throws InputException, IOException {
