@@ -2,6 +2,7 @@ package org.fluxion.histogram.internal;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -31,10 +32,13 @@ import org.fluxion.api.workflow.ProgressMonitor;
  * {@code org.fluxion.synth.KascadeSamples.writeData}) with a plain, slow parser. Otherwise the values
  * are synthetic (seeded), rounded to the decimals of the KCDC text file (5 for lg values, 3 for the
  * zenith angle), so that values on bin edges occur as in the real file. Prints the median of
- * {@code runs} timed runs after as many warm-up runs, wall-clock and process CPU time (the CPU time
- * is less disturbed by other processes on a shared machine).
+ * {@code runs} timed runs after as many warm-up runs: wall-clock, process CPU time and the CPU time
+ * of the calling thread (with 1 thread that is all the filling work; CPU times are less disturbed
+ * by other processes on a shared machine than wall-clock times).
  */
 public final class FillBenchmark {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private FillBenchmark() {
     }
 
@@ -66,24 +70,30 @@ public final class FillBenchmark {
         for (int threads : new int[] { 1, 2 }) {
             double[] ms = new double[runs];
             double[] cpuMs = new double[runs];
+            double[] threadMs = new double[runs];
             long check = 0;
             for (int r = 0; r < 2 * runs; r++) {
                 long c0 = processCpuNanos();
+                long u0 = THREADS.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 SampleFillResult result = fill.run(threads, ProgressMonitor.NONE);
                 long t1 = System.nanoTime();
                 long c1 = processCpuNanos();
+                long u1 = THREADS.getCurrentThreadCpuTime();
                 check += result.selected();
                 if (r >= runs) {
                     ms[r - runs] = (t1 - t0) / 1e6;
                     cpuMs[r - runs] = (c1 - c0) / 1e6;
+                    threadMs[r - runs] = (u1 - u0) / 1e6;
                 }
             }
             Arrays.sort(ms);
             Arrays.sort(cpuMs);
+            Arrays.sort(threadMs);
             System.out.printf("%-20s rows=%d threads=%d  wall median %6.1f ms (min %6.1f, max %6.1f)"
-                    + "  cpu median %6.1f ms  [selected %d]%n", what, rows, threads, ms[runs / 2], ms[0],
-                    ms[runs - 1], cpuMs[runs / 2], check / (2 * runs));
+                    + "  process cpu median %6.1f ms  calling-thread cpu median %6.1f ms  [selected %d]%n", what,
+                    rows, threads, ms[runs / 2], ms[0], ms[runs - 1], cpuMs[runs / 2], threadMs[runs / 2],
+                    check / (2 * runs));
         }
     }
 
