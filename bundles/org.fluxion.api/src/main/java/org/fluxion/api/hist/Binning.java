@@ -18,27 +18,71 @@ public final class Binning {
 
     private final double[] edges;
     private final Kind kind;
-    private final double lo;
+    /** number of bins */
+    private final int n;
+    /** first and last edge */
+    private final double low;
+    private final double high;
+    /** linear: the first edge; log10: log10 of it; explicit: unused */
+    private final double origin;
+    /** linear: bins per unit of x; log10: bins per decade; explicit: unused */
     private final double invWidth;
+    /**
+     * Whether the arithmetic guess is within one bin of the true bin for every x in [low, high),
+     * checked once over all edges (see {@link #guessWithinOneBin}); false for explicit edges.
+     */
+    private final boolean oneStep;
 
-    private Binning(double[] edges, Kind kind, double lo, double invWidth) {
+    private Binning(double[] edges, Kind kind, double origin, double invWidth) {
         this.edges = edges;
         this.kind = kind;
-        this.lo = lo;
+        this.n = edges.length - 1;
+        this.low = edges[0];
+        this.high = edges[n];
+        this.origin = origin;
         this.invWidth = invWidth;
+        this.oneStep = kind != Kind.EXPLICIT && guessWithinOneBin();
+    }
+
+    /** The arithmetic bin estimate for x in [low, high), clamped to [0, n - 1]. */
+    private int guess(double x) {
+        double t = kind == Kind.LINEAR ? (x - origin) * invWidth : (Math.log10(x) - origin) * invWidth;
+        return Math.max(0, Math.min((int) t, n - 1));
+    }
+
+    /**
+     * The guess is monotone non-decreasing in x (rounded subtraction, multiplication by a positive
+     * constant, log10 and truncation all are), so for every x in bin i it lies between the guesses
+     * for the smallest and the largest double of bin i. If those are within one bin of i for every
+     * bin, one correction step against the stored edges always finds the exact bin.
+     */
+    private boolean guessWithinOneBin() {
+        for (int i = 0; i < n; i++) {
+            if (edges[i] < edges[i + 1]
+                    && (guess(edges[i]) < i - 1 || guess(Math.nextDown(edges[i + 1])) > i + 1)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
      * @param bins number of bins, >= 1
      * @param low  lower edge (finite)
-     * @param high upper edge, > low
+     * @param high upper edge, > low, with high - low finite
+     * @throws IllegalArgumentException naming the offending values
      */
     public static Binning linear(int bins, double low, double high) {
         checkRange(bins, low, high);
+        if (!Double.isFinite(high - low)) {
+            throw new IllegalArgumentException("linear bin range [" + low + ", " + high
+                    + "] is wider than the largest double; expected high - low to be finite");
+        }
         double[] e = new double[bins + 1];
         for (int i = 0; i <= bins; i++) {
             e[i] = low + (high - low) * i / bins;
         }
+        e[0] = low;
         e[bins] = high;
         return new Binning(e, Kind.LINEAR, low, bins / (high - low));
     }
@@ -140,44 +184,52 @@ public final class Binning {
     }
 
     /**
-     * Locates a value.
+     * Locates a value. The stored {@link #edges} are authoritative: the result is the bin {@code i}
+     * with {@code edge(i) <= x < edge(i + 1)} (the last bin also holds its upper edge), whatever
+     * rounding the arithmetic guess of linear and log10 binnings makes. For linear binnings that
+     * costs one subtraction, one multiplication and one or two edge comparisons; log10 binnings add a
+     * {@code log10}; explicit edges are binary-searched.
      *
-     * @return the bin in [0, bins()), {@link #UNDERFLOW} below the first edge, {@code bins()} above
-     *         the last edge, {@link #NAN} for NaN
+     * @return the bin in [0, bins()), {@link #UNDERFLOW} below the first edge (including -∞),
+     *         {@code bins()} above the last edge (including +∞), {@link #NAN} for NaN
      */
     public int findBin(double x) {
-        if (x != x) {
-            return NAN;
+        if (x >= low && x < high) {
+            if (!oneStep) {
+                return search(x);
+            }
+            // reference comparison rather than an enum switch: cheaper in hot loops
+            double t = kind == Kind.LINEAR ? (x - origin) * invWidth : (Math.log10(x) - origin) * invWidth;
+            // t >= 0 here, so (int) t >= 0; one step against the stored edges gives the exact bin
+            int i = Math.min((int) t, n - 1);
+            return i - (x < edges[i] ? 1 : 0) + (x >= edges[i + 1] ? 1 : 0);
         }
-        int n = edges.length - 1;
-        if (x < edges[0]) {
-            return UNDERFLOW;
-        }
-        if (x >= edges[n]) {
-            return x == edges[n] ? n - 1 : n;
-        }
-        int guess;
-        switch (kind) {
-            case LINEAR -> guess = (int) ((x - lo) * invWidth);
-            case LOG10 -> guess = (int) ((Math.log10(x) - lo) * invWidth);
-            default -> {
-                int k = Arrays.binarySearch(edges, x);
-                return k >= 0 ? k : -k - 2;
+        return outside(x);
+    }
+
+    /** @return the largest i with edges[i] <= x, for x in [low, high) */
+    private int search(double x) {
+        int a = 0, b = n; // edges[a] <= x < edges[b]
+        while (b - a > 1) {
+            int m = (a + b) >>> 1;
+            if (x < edges[m]) {
+                b = m;
+            } else {
+                a = m;
             }
         }
-        // correct rounding at the edges: the stored edges are authoritative
-        if (guess >= n) {
-            guess = n - 1;
-        } else if (guess < 0) {
-            guess = 0;
+        return a;
+    }
+
+    /** @return the result of {@link #findBin} for a value not in [low, high) */
+    private int outside(double x) {
+        if (x < low) {
+            return UNDERFLOW;
         }
-        while (x < edges[guess]) {
-            guess--;
+        if (x == high) {
+            return n - 1;
         }
-        while (x >= edges[guess + 1]) {
-            guess++;
-        }
-        return guess;
+        return x > high ? n : NAN;
     }
 
     @Override

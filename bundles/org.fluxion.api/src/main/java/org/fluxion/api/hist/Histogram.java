@@ -165,11 +165,23 @@ public final class Histogram {
         return "Histogram[" + binning + ", entries=" + entries + ", integral=" + integral() + "]";
     }
 
-    /** Mutable filler; not thread-safe: use one per thread and merge with {@link #add}. */
+    /**
+     * Mutable filler. Not thread-safe: use one per thread and merge with {@link #add}.
+     *
+     * <p>Every way of filling gives bit-identical contents for the same values in the same order:
+     * {@link #fill(double[], double[], int)} and {@link #fill(double[], int)} are
+     * {@link #fill(double, double)} in a loop, and {@link #fillBin(int, double)} with
+     * {@code binning.findBin(x)} is {@code fill(x, w)} for every x that is not NaN. Weights are
+     * added as given (sumW += w, sumW2 += w·w), unit weights as 1.0.
+     */
     public static final class Builder {
         private final Binning binning;
         private final double[] sumW;
         private final double[] sumW2;
+        /** lanes of the pending unit counts (a power of two) */
+        private static final int LANES = 4;
+        /** unit-weight fills not yet in sumW/sumW2, in lanes against store chains on hot bins */
+        private final PendingUnits units;
         private long entries;
         private long nanEntries;
 
@@ -177,11 +189,21 @@ public final class Histogram {
             this.binning = Objects.requireNonNull(binning, "binning");
             this.sumW = new double[binning.bins() + 2];
             this.sumW2 = new double[binning.bins() + 2];
+            this.units = new PendingUnits(sumW.length, LANES);
         }
 
-        /** Fills {@code x} with weight 1. */
+        /** Fills {@code x} with weight 1; NaN values are counted, not filled. */
         public Builder fill(double x) {
-            return fill(x, 1.0);
+            int b = binning.findBin(x);
+            if (b == Binning.NAN) {
+                nanEntries++;
+                return this;
+            }
+            units.reserve(1, sumW, sumW2);
+            units.counts()[b + 1]++;
+            units.added(1);
+            entries++;
+            return this;
         }
 
         /** Fills {@code x} with weight {@code w}; NaN values are counted, not filled. */
@@ -192,9 +214,92 @@ public final class Histogram {
                 return this;
             }
             int k = b + 1;
+            units.flushCell(k, sumW, sumW2);
             sumW[k] += w;
             sumW2[k] += w * w;
             entries++;
+            return this;
+        }
+
+        /**
+         * Fills a bin directly, e.g. with a bin found once by {@link Binning#findBin} and reused;
+         * counts as one entry.
+         *
+         * @param bin a bin in [-1, bins()]: -1 ({@link Binning#UNDERFLOW}) for the underflow,
+         *            {@code bins()} for the overflow
+         * @param w   weight
+         * @throws IndexOutOfBoundsException if {@code bin} is outside [-1, bins()] (e.g.
+         *                                   {@link Binning#NAN}); nothing is filled then
+         */
+        public Builder fillBin(int bin, double w) {
+            int k = Objects.checkIndex(bin + 1, sumW.length);
+            units.flushCell(k, sumW, sumW2);
+            sumW[k] += w;
+            sumW2[k] += w * w;
+            entries++;
+            return this;
+        }
+
+        /**
+         * Fills {@code x[0..n)} with weight 1, as {@link #fill(double)} in a loop, without the
+         * per-call overhead. NaN values are counted, not filled.
+         *
+         * @param x values (not modified, not kept)
+         * @param n number of values to fill, 0 <= n <= x.length
+         * @throws IndexOutOfBoundsException if {@code n} is negative or exceeds {@code x.length};
+         *                                   nothing is filled then
+         */
+        public Builder fill(double[] x, int n) {
+            return fill(x, null, n);
+        }
+
+        /**
+         * Fills {@code x[k]} with weight {@code w[k]} for k in [0, n), as
+         * {@link #fill(double, double)} in a loop, without the per-call overhead. NaN values are
+         * counted, not filled.
+         *
+         * @param x values (not modified, not kept)
+         * @param w weights (not modified, not kept), or null for weight 1
+         * @param n number of values to fill, 0 <= n <= x.length (and w.length)
+         * @throws IndexOutOfBoundsException if {@code n} is negative or exceeds an array length;
+         *                                   nothing is filled then
+         */
+        public Builder fill(double[] x, double[] w, int n) {
+            Objects.checkFromIndexSize(0, n, x.length);
+            if (w != null) {
+                Objects.checkFromIndexSize(0, n, w.length);
+            }
+            Binning b = binning;
+            long nan = 0;
+            if (w == null) {
+                units.reserve(n, sumW, sumW2);
+                int[] c = units.counts();
+                int cells = units.cells();
+                for (int k = 0; k < n; k++) {
+                    int bin = b.findBin(x[k]);
+                    if (bin == Binning.NAN) {
+                        nan++;
+                    } else {
+                        c[(k & (LANES - 1)) * cells + bin + 1]++;
+                    }
+                }
+                units.added(n - nan);
+            } else {
+                units.flush(sumW, sumW2);
+                double[] s = sumW, s2 = sumW2;
+                for (int k = 0; k < n; k++) {
+                    int bin = b.findBin(x[k]);
+                    if (bin == Binning.NAN) {
+                        nan++;
+                    } else {
+                        double wk = w[k];
+                        s[bin + 1] += wk;
+                        s2[bin + 1] += wk * wk;
+                    }
+                }
+            }
+            entries += n - nan;
+            nanEntries += nan;
             return this;
         }
 
@@ -204,6 +309,7 @@ public final class Histogram {
                 throw new IllegalArgumentException("cannot add histograms with different binnings: " + binning
                         + " vs " + h.binning);
             }
+            units.flush(sumW, sumW2);
             for (int i = 0; i < sumW.length; i++) {
                 sumW[i] += h.sumW[i];
                 sumW2[i] += h.sumW2[i];
@@ -215,6 +321,7 @@ public final class Histogram {
 
         /** @return an immutable snapshot */
         public Histogram build() {
+            units.flush(sumW, sumW2);
             return new Histogram(binning, sumW.clone(), sumW2.clone(), entries, nanEntries);
         }
     }

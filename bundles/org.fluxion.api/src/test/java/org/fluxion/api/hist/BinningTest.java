@@ -63,4 +63,71 @@ class BinningTest {
         e = assertThrows(IllegalArgumentException.class, () -> Binning.log10(5, 0, 1));
         assertTrue(e.getMessage().contains("> 0 but was 0.0"), e.getMessage());
     }
+
+    @Test
+    void rejectsALinearRangeWiderThanTheLargestDouble() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Binning.linear(4, -1e308, 1e308));
+        assertTrue(e.getMessage().contains("[-1.0E308, 1.0E308]"), e.getMessage());
+    }
+
+    /** The reference: bin by a plain binary search over the stored edges. */
+    private static int searchBin(double[] e, double x) {
+        if (Double.isNaN(x)) {
+            return Binning.NAN;
+        }
+        int n = e.length - 1;
+        if (x < e[0]) {
+            return Binning.UNDERFLOW;
+        }
+        if (x > e[n]) {
+            return n;
+        }
+        if (x == e[n]) {
+            return n - 1;
+        }
+        int a = 0, b = n;
+        while (b - a > 1) {
+            int m = (a + b) >>> 1;
+            if (x < e[m]) {
+                b = m;
+            } else {
+                a = m;
+            }
+        }
+        return a;
+    }
+
+    @Test
+    void findBinAgreesWithABinarySearchOverTheEdges() {
+        SplittableRandom r = new SplittableRandom(3);
+        Binning[] binnings = { Binning.linear(50, 14, 18), Binning.linear(100, 3.9, 7.5), Binning.linear(100, 3.4, 6.5),
+                Binning.linear(37, -3.3, 7.1), Binning.linear(1, -1e-300, 1e-300), Binning.linear(1000, 0.1, 0.3),
+                Binning.linear(3, 1e16, 1e16 + 12), Binning.linear(4, -1e307, 1e308),
+                // degenerate: bins narrower than the spacing of doubles (repeated edges; guess far off)
+                Binning.linear(10, 1e16, 1e16 + 8), Binning.linear(7, 1, Math.nextUp(Math.nextUp(1.0))),
+                Binning.linear(1_000_000, 0, 1), Binning.log10(23, 300, 1e5), Binning.log10(40, 1e14, 1e18),
+                Binning.ofEdges(-1, 0, 0.5, 2, 10) };
+        for (Binning b : binnings) {
+            double[] e = b.edges();
+            double span = b.high() - b.low();
+            for (int k = 0; k < 2_000_000; k++) {
+                double x = Double.isFinite(span) ? b.low() + span * (r.nextDouble() * 1.2 - 0.1)
+                        : (r.nextDouble() * 2 - 1) * Double.MAX_VALUE;
+                if (b.kind() == Binning.Kind.LINEAR && k % 2 == 0 && span < 100) {
+                    x = Math.rint(x * 1e5) / 1e5; // values with 5 decimals as in text files
+                }
+                assertEquals(searchBin(e, x), b.findBin(x), "x=" + x + " in " + b);
+            }
+            for (int i = 0; i <= b.bins(); i++) {
+                for (double x : new double[] { e[i], Math.nextUp(e[i]), Math.nextDown(e[i]) }) {
+                    assertEquals(searchBin(e, x), b.findBin(x), "x=" + x + " near edge " + i + " of " + b);
+                }
+            }
+            for (double x : new double[] { Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+                    Double.MAX_VALUE, -Double.MAX_VALUE, 0.0, -0.0, Double.MIN_VALUE }) {
+                assertEquals(searchBin(e, x), b.findBin(x), "x=" + x + " in " + b);
+            }
+        }
+    }
 }

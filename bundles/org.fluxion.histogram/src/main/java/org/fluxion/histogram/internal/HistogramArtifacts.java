@@ -20,9 +20,17 @@ final class HistogramArtifacts {
     private HistogramArtifacts() {
     }
 
-    /** Axis names, units and annotation lines common to the plots of one histogram. */
-    record Labels(String title, String xLabel, String xUnit, String yLabel, String yUnit, String weightUnit,
-            boolean weighted, List<String> cuts) {
+    /**
+     * What the plots of one histogram are labelled with.
+     *
+     * @param title      plot title
+     * @param xLabel     x-axis title (1-D only; 2-D plots take theirs from the settings)
+     * @param xUnit      unit of the x column (1-D only)
+     * @param weightUnit unit of the weight column, "" for unit weights
+     * @param weighted   whether a weight column is used
+     * @param cuts       the range cuts as text, for the annotation
+     */
+    record Labels(String title, String xLabel, String xUnit, String weightUnit, boolean weighted, List<String> cuts) {
     }
 
     /**

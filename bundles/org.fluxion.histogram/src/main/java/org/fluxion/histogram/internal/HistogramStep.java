@@ -223,7 +223,7 @@ final class HistogramStep implements Step {
             Histogram total = result.total(i);
             String xLabel = s.label().isEmpty() ? s.column() : s.label();
             HistogramArtifacts.Labels labels = new HistogramArtifacts.Labels(sample + ": " + s.name(), xLabel,
-                    x.unit(), "", "", weightUnit, !s.weight().isEmpty(), cutTexts);
+                    x.unit(), weightUnit, !s.weight().isEmpty(), cutTexts);
             sink.plot(plotName(plan, s.name()), HistogramArtifacts.plot1D(s, labels, sample, levels, parts, total));
             sink.table(tableName(plan, s.name()),
                     HistogramArtifacts.table1D(s.column(), x.unit(), weightUnit, levels, parts, total));
@@ -246,8 +246,8 @@ final class HistogramStep implements Step {
                 parts.add(result.histogram2D(i, l));
             }
             Histogram2D total = result.total2D(i);
-            HistogramArtifacts.Labels labels = new HistogramArtifacts.Labels(sample + ": " + s.name(), "", xUnit, "",
-                    yUnit, weightUnit, !s.weight().isEmpty(), cutTexts);
+            HistogramArtifacts.Labels labels = new HistogramArtifacts.Labels(sample + ": " + s.name(), "", "", weightUnit,
+                    !s.weight().isEmpty(), cutTexts);
             sink.plot(plotName(plan, s.name()),
                     HistogramArtifacts.plot2D(s, sample + ": " + s.name(), sample, xUnit, yUnit, labels, total));
             for (int l = 0; l < levels.size(); l++) {

@@ -269,17 +269,7 @@ final class SampleFill {
         private void fill1D(Fill1D f, Histogram.Builder[] builders, int n) {
             double[] x = values[f.x()];
             if (f.group() < 0) {
-                Histogram.Builder b = builders[0];
-                if (f.weight() < 0) {
-                    for (int k = 0; k < n; k++) {
-                        b.fill(x[k]);
-                    }
-                } else {
-                    double[] w = values[f.weight()];
-                    for (int k = 0; k < n; k++) {
-                        b.fill(x[k], w[k]);
-                    }
-                }
+                builders[0].fill(x, f.weight() < 0 ? null : values[f.weight()], n);
             } else {
                 int[] level = levelOf[f.group()];
                 if (f.weight() < 0) {
@@ -299,17 +289,7 @@ final class SampleFill {
             double[] x = values[f.x()];
             double[] y = values[f.y()];
             if (f.group() < 0) {
-                Histogram2D.Builder b = builders[0];
-                if (f.weight() < 0) {
-                    for (int k = 0; k < n; k++) {
-                        b.fill(x[k], y[k]);
-                    }
-                } else {
-                    double[] w = values[f.weight()];
-                    for (int k = 0; k < n; k++) {
-                        b.fill(x[k], y[k], w[k]);
-                    }
-                }
+                builders[0].fill(x, y, f.weight() < 0 ? null : values[f.weight()], n);
             } else {
                 int[] level = levelOf[f.group()];
                 if (f.weight() < 0) {
