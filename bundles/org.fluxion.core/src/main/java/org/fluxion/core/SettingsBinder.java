@@ -153,7 +153,7 @@ public final class SettingsBinder {
         for (Map.Entry<String, NodeTuple> e : given.entrySet()) {
             if (!byKey.containsKey(e.getKey())) {
                 throw new ConfigException(location(source, e.getValue().getKeyNode()), context + ": unknown key '"
-                        + path + e.getKey() + "'; valid keys" + (path.isEmpty() ? "" : " of '" + path + "'") + ": "
+                        + path + e.getKey() + "'; valid keys" + (path.isEmpty() ? "" : " of '" + path.substring(0, path.length() - 1) + "'") + ": "
                         + String.join(", ", byKey.keySet()));
             }
         }

@@ -22,8 +22,21 @@ final class RunFolder {
         this.target = target;
         Path parent = target.getParent();
         Files.createDirectories(parent);
-        this.temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-"
-                + ProcessHandle.current().pid() + "-");
+        // not Files.createTempDirectory: that makes the folder private (rwx------), and the run
+        // folder keeps the permissions of the temporary one after the move
+        Path dir = null;
+        for (int attempt = 0; dir == null; attempt++) {
+            Path candidate = parent.resolve("." + target.getFileName() + ".partial-" + ProcessHandle.current().pid()
+                    + "-" + System.nanoTime() + "-" + attempt);
+            try {
+                dir = Files.createDirectory(candidate);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
+        this.temp = dir;
     }
 
     Path temp() {
