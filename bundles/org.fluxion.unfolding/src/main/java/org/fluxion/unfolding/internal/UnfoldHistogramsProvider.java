@@ -168,7 +168,7 @@ public final class UnfoldHistogramsProvider implements StepProvider<UnfoldHistog
             }
             t.row(row.toArray());
         }
-        ctx.artifacts().table("unfolded", t.build());
+        ctx.artifacts().table("unfolded_bins", t.build());
 
         double[][] cov = est.covariance();
         TableArtifact.Builder c = TableArtifact.builder().column("bin", "");
@@ -268,7 +268,7 @@ public final class UnfoldHistogramsProvider implements StepProvider<UnfoldHistog
         for (int k = 0; k < v.length; k++) {
             t.row(v[k], rho[k], rx[k], ry[k], chi2[k]);
         }
-        ctx.artifacts().table("scan", t.build());
+        ctx.artifacts().table("scan_points", t.build());
         Map<String, Object> choice = new LinkedHashMap<>();
         choice.put("parameter", scan.parameter());
         choice.put("by_global_correlation", v[scan.byGlobalCorrelation()]);
