@@ -1,5 +1,9 @@
 package org.fluxion.unfolding.gold.internal;
 
+import org.fluxion.unfolding.api.numerics.GlobalCorrelation;
+import org.fluxion.unfolding.api.numerics.ConditionNumber;
+import org.fluxion.unfolding.api.numerics.IterationScan;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package org.fluxion.unfolding.gold.internal;
 
+import org.fluxion.unfolding.api.numerics.LogGamma;
+
 import java.util.SplittableRandom;
 
 /**

@@ -1,5 +1,9 @@
 package org.fluxion.unfolding.ibu.internal;
 
+import org.fluxion.unfolding.api.numerics.GlobalCorrelation;
+import org.fluxion.unfolding.api.numerics.ConditionNumber;
+import org.fluxion.unfolding.api.numerics.IterationScan;
+
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package org.fluxion.unfolding.ibu.internal;
 
+import org.fluxion.unfolding.api.numerics.LogGamma;
+
 /**
  * Test statistic between successive iterates φ (previous) and φ' (new), config key
  * {@code stopping_test}. Iterating stops at the first iteration whose statistic is below the

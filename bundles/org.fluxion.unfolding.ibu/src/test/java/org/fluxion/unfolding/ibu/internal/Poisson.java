@@ -1,5 +1,7 @@
 package org.fluxion.unfolding.ibu.internal;
 
+import org.fluxion.unfolding.api.numerics.LogGamma;
+
 import java.util.SplittableRandom;
 
 /** Poisson variates for test toys: multiplication of uniforms below mean 10, transformed rejection (PTRS, Hörmann 1993) above. */

@@ -1,4 +1,4 @@
-package org.fluxion.unfolding.ibu.internal;
+package org.fluxion.unfolding.api.numerics;
 
 import java.util.Arrays;
 import java.util.TreeSet;
@@ -20,7 +20,7 @@ import org.fluxion.unfolding.api.RegularisationScan;
  * </ul>
  * Stateless.
  */
-final class IterationScan {
+public final class IterationScan {
     private IterationScan() {
     }
 
@@ -30,7 +30,7 @@ final class IterationScan {
      *
      * @throws IllegalArgumentException naming the values if the range holds no integer >= 1
      */
-    static int[] iterationValues(double min, double max, int steps) {
+    public static int[] iterationValues(double min, double max, int steps) {
         if (!(min > 0) || !(max > min) || Double.isInfinite(max) || steps < 2) {
             throw new IllegalArgumentException("an iteration scan needs 0 < min < max (finite) and steps >= 2 but got min="
                     + min + ", max=" + max + ", steps=" + steps);
@@ -57,7 +57,7 @@ final class IterationScan {
     }
 
     /** @return Σ_j (r_{j−1} − 2 r_j + r_{j+1})² with r_j = log10(f_j s_j + 1), NaN for fewer than 3 bins */
-    static double roughness(double[] f, double[] s) {
+    public static double roughness(double[] f, double[] s) {
         if (f.length < 3) {
             return Double.NaN;
         }
@@ -74,7 +74,7 @@ final class IterationScan {
     }
 
     /** @return Σ_j (f_j − t_j)² / max(t_j, 1) */
-    static double chi2ToTruth(double[] f, double[] truth) {
+    public static double chi2ToTruth(double[] f, double[] truth) {
         double s = 0;
         for (int j = 0; j < f.length; j++) {
             double d = f[j] - truth[j];
@@ -90,7 +90,7 @@ final class IterationScan {
      * @param roughness   roughness per point (not yet in log)
      * @param chi2Truth   χ² to the truth per point, or null without truth
      */
-    static RegularisationScan of(int[] iterations, double[] globalCorr, double[] residual, double[] roughness,
+    public static RegularisationScan of(int[] iterations, double[] globalCorr, double[] residual, double[] roughness,
             double[] chi2Truth) {
         int n = iterations.length;
         double[] values = new double[n], x = new double[n], y = new double[n], truth = new double[n];

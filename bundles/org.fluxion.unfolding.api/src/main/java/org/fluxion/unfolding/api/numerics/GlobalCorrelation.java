@@ -1,15 +1,15 @@
-package org.fluxion.unfolding.gold.internal;
+package org.fluxion.unfolding.api.numerics;
 
 /**
  * Mean global correlation of a covariance, ρ_j = sqrt(1 − 1/(V_jj (V⁻¹)_jj)), averaged over the
  * bins with positive variance (the inverse is taken on that sub-matrix by Cholesky). Stateless.
  */
-final class GlobalCorrelation {
+public final class GlobalCorrelation {
     private GlobalCorrelation() {
     }
 
     /** @return the mean ρ_j, NaN if no bin has a variance or the covariance is not positive definite */
-    static double mean(double[][] cov) {
+    public static double mean(double[][] cov) {
         int n = cov.length;
         int[] idx = new int[n];
         int m = 0;

@@ -1,15 +1,15 @@
-package org.fluxion.unfolding.gold.internal;
+package org.fluxion.unfolding.api.numerics;
 
 /**
  * Condition number of a response R (rows effects, columns causes): the ratio of its extreme
  * singular values, from the eigenvalues of RᵀR by cyclic Jacobi rotations. Stateless.
  */
-final class ConditionNumber {
+public final class ConditionNumber {
     private ConditionNumber() {
     }
 
     /** @return σ_max/σ_min, +∞ if R is rank-deficient (σ_min <= 1e-15 σ_max) */
-    static double of(double[][] r) {
+    public static double of(double[][] r) {
         int n = r[0].length;
         double[][] a = new double[n][n];
         for (double[] row : r) {
