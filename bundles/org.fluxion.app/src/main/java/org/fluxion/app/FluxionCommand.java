@@ -31,6 +31,7 @@ import org.fluxion.core.SettingsBinder;
 import org.fluxion.core.StepRegistry;
 import org.fluxion.core.WorkflowConfig;
 import org.fluxion.synth.KascadeSamples;
+import org.fluxion.synth.StoppingMuonSamples;
 import org.fluxion.unfolding.api.RegisteredUnfolder;
 import org.fluxion.unfolding.api.UnfolderCatalog;
 
@@ -60,6 +61,9 @@ public final class FluxionCommand {
                   demo workflow (default DIR: ./fluxion-demo, size: full)
               generate kascade --out DIR [--size small|full] [--seed N]
                   write the synthetic KCDC samples (kcdc_data.txt, kcdc_simulation.csv, kcdc_events.csv)
+              generate stopping-muons --out DIR [--size small|default] [--seed N] [--threads N]
+                  write the synthetic IceCube stopping-muon samples (mc_l0, mc, data in the flat and
+                  the hdfwriter HDF5 layouts) and the MCEq-style theory table
               unfold --response R.csv --observed G.csv --out DIR [--method llh|ibu|gold|<id>]
                      [--efficiency E.csv] [--truth T.csv] [--background B.csv] [--scan MIN:MAX:N]
                      [--set key=value]... [--seed N] [--threads N] [--quantity NAME] [--unit UNIT]
@@ -226,21 +230,40 @@ public final class FluxionCommand {
 
     private int generate(List<String> args) throws Exception {
         Options o = parse(args, List.of("--out", "--size", "--seed", "--threads"), List.of());
-        if (o.positional.size() != 1 || !o.positional.get(0).equals("kascade")) {
-            throw new ConfigException("", "generate needs the sample kind 'kascade' but got " + o.positional
-                    + " (the stopping-muon samples arrive with the HDF5 data layer)");
+        String kind = o.positional.size() == 1 ? o.positional.get(0) : "";
+        if (!kind.equals("kascade") && !kind.equals("stopping-muons")) {
+            throw new ConfigException("", "generate needs the sample kind 'kascade' or 'stopping-muons' but got "
+                    + o.positional);
         }
         String dir = o.values.get("--out");
         if (dir == null) {
-            throw new ConfigException("", "generate kascade needs --out DIR");
+            throw new ConfigException("", "generate " + kind + " needs --out DIR");
         }
-        KascadeSamples.Size size = size(o.values.getOrDefault("--size", "full"));
         long seed = seed(o.values.getOrDefault("--seed", "1"));
         long t0 = System.nanoTime();
+        if (kind.equals("stopping-muons")) {
+            StoppingMuonSamples.Size size = stoppingMuonSize(o.values.getOrDefault("--size", "default"));
+            StoppingMuonSamples.Files f = StoppingMuonSamples.write(Path.of(dir), seed, size, threads(o, 0));
+            out.printf(Locale.ROOT, "fluxion: wrote %s, %s, %s (flat), %s, %s, %s (hdfwriter), %s; "
+                    + "level-2 MC thrown %d, data events %d (%.1f s)%n", f.mcL0(), f.mc(), f.data(), f.mcL0Hdfwriter(),
+                    f.mcHdfwriter(), f.dataHdfwriter(), f.theoryTable(), f.mcGenerated(), f.dataEvents(),
+                    (System.nanoTime() - t0) * 1e-9);
+            return OK;
+        }
+        KascadeSamples.Size size = size(o.values.getOrDefault("--size", "full"));
         KascadeSamples.Files f = KascadeSamples.write(Path.of(dir), seed, size, threads(o, 0));
         out.printf(Locale.ROOT, "fluxion: wrote %s, %s, %s (%.1f s)%n", f.data(), f.simulation(), f.events(),
                 (System.nanoTime() - t0) * 1e-9);
         return OK;
+    }
+
+    private static StoppingMuonSamples.Size stoppingMuonSize(String s) throws ConfigException {
+        for (StoppingMuonSamples.Size v : StoppingMuonSamples.Size.values()) {
+            if (v.name().equalsIgnoreCase(s)) {
+                return v;
+            }
+        }
+        throw new ConfigException("", "--size must be small or default but was '" + s + "'");
     }
 
     private static KascadeSamples.Size size(String s) throws ConfigException {
