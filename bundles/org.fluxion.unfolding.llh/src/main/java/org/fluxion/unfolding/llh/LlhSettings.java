@@ -28,7 +28,8 @@ import org.fluxion.api.workflow.Setting;
  * @param nUsedSteps     kept steps per walker, >= 1
  * @param epsilon        σ of the normalisation nuisance ε ~ N(1, σ) multiplying f; 0 = off
  * @param maxIterations  Newton iterations for the MAP, >= 1
- * @param tolerance      convergence: max_j |projected ∂logL/∂x_j| · max(1, |x_j|) <= tolerance, > 0
+ * @param tolerance      MAP convergence: max_j |projected ∂logp/∂x_j| / sqrt(|∂²logp/∂x_j²|) <= tolerance
+ *                       (the projected gradient in units of the conditional posterior width), > 0
  */
 public record LlhSettings(
         @Setting(description = "Regularisation strength tau in funfolding's convention (inverse strength: the "
@@ -54,8 +55,9 @@ public record LlhSettings(
                 + "f; 0 = no nuisance", defaultValue = "0.0", min = 0, max = 1) double epsilon,
         @Setting(description = "Maximum number of Newton iterations for the MAP", defaultValue = "200",
                 min = 1) int maxIterations,
-        @Setting(description = "MAP convergence: max_j |projected dlogL/dx_j| * max(1, |x_j|) <= tolerance",
-                defaultValue = "1e-8", min = 0) double tolerance) {
+        @Setting(description = "MAP convergence: max_j |projected dlogp/dx_j| / sqrt(|d2logp/dx_j^2|) <= tolerance, "
+                + "i.e. the projected gradient in units of the conditional posterior width",
+                defaultValue = "1e-6", min = 0) double tolerance) {
 
     public LlhSettings {
         if (tau == null || tau.isEmpty()) {
@@ -95,7 +97,7 @@ public record LlhSettings(
 
     /** @return the defaults: τ = 1 (total), log mode with offset 1, full C, MCMC 100 × (1000 + 2000) */
     public static LlhSettings defaults() {
-        return new LlhSettings(List.of(1.0), true, 1.0, false, true, 100, 1000, 2000, 0.0, 200, 1e-8);
+        return new LlhSettings(List.of(1.0), true, 1.0, false, true, 100, 1000, 2000, 0.0, 200, 1e-6);
     }
 
     /** @return a copy with another τ list */
