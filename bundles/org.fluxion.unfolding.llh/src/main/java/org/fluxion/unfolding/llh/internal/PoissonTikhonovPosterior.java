@@ -35,6 +35,8 @@ final class PoissonTikhonovPosterior {
     private final double[] b;
     /** nominal A, row-major m × n. */
     private final double[] a0;
+    /** nominal A, column-major (A[i][j] at j * m + i), for the vectorisable μ = Σ_j f_j A[·][j]. */
+    private final double[] a0ColumnMajor;
     /** nominal counts N, row-major m × n (used with systematics). */
     private final double[] counts;
     private final RowFactors rowFactors;
@@ -63,10 +65,12 @@ final class PoissonTikhonovPosterior {
         double[][] p = problem.probabilities();
         double[][] c = problem.response().counts();
         this.a0 = new double[m * n];
+        this.a0ColumnMajor = new double[m * n];
         this.counts = new double[m * n];
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 a0[i * n + j] = p[i][j];
+                a0ColumnMajor[j * m + i] = p[i][j];
                 counts[i * n + j] = c[i][j];
             }
         }
@@ -195,14 +199,15 @@ final class PoissonTikhonovPosterior {
         }
         double[] mu = w.mu;
         if (rowFactors == null) {
-            double[] a = a0;
-            for (int i = 0; i < m; i++) {
-                double acc = 0;
-                int row = i * n;
-                for (int j = 0; j < n; j++) {
-                    acc += a[row + j] * x[j];
+            // column sweeps: independent accumulators per proxy bin, vectorised by the JIT
+            double[] a = a0ColumnMajor;
+            java.util.Arrays.fill(mu, 0, m, 0.0);
+            for (int j = 0; j < n; j++) {
+                double fj = x[j];
+                int col = j * m;
+                for (int i = 0; i < m; i++) {
+                    mu[i] += a[col + i] * fj;
                 }
-                mu[i] = acc;
             }
             if (withMatrix) {
                 System.arraycopy(a0, 0, w.a, 0, m * n);
