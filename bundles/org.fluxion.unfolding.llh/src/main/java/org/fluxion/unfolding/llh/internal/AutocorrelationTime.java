@@ -19,20 +19,32 @@ final class AutocorrelationTime {
      * @return τ per parameter, in steps
      */
     static double[] estimate(StretchMoveSampler.Chain chain, WalkerTeam team) {
-        int d = chain.dimension();
+        return estimate(chain.byParameter(), chain.walkers(), chain.steps(), team);
+    }
+
+    /**
+     * @param byParameter the chain as [k][walker × steps + step]
+     * @return τ per parameter, in steps
+     */
+    static double[] estimate(double[][] byParameter, int walkers, int steps, WalkerTeam team) {
+        int d = byParameter.length;
         double[] tau = new double[d];
         int chunks = team.size();
         team.run(chunk -> {
             int lo = d * chunk / chunks, hi = d * (chunk + 1) / chunks;
             for (int k = lo; k < hi; k++) {
-                tau[k] = ofParameter(chain, k);
+                tau[k] = ofTraces(byParameter[k], walkers, steps);
             }
         });
         return tau;
     }
 
     static double ofParameter(StretchMoveSampler.Chain chain, int k) {
-        int t = chain.steps(), nw = chain.walkers();
+        return ofTraces(chain.byParameter()[k], chain.walkers(), chain.steps());
+    }
+
+    /** @param traces walker w's trace at [w × t, (w + 1) × t) */
+    static double ofTraces(double[] traces, int nw, int t) {
         int size = Integer.highestOneBit(Math.max(1, 2 * t - 1));
         if (size < 2 * t) {
             size <<= 1;
@@ -47,16 +59,16 @@ final class AutocorrelationTime {
             java.util.Arrays.fill(im, 0);
             double m1 = 0, m2 = 0;
             for (int s = 0; s < t; s++) {
-                m1 += chain.at(s, w, k);
+                m1 += traces[w * t + s];
                 if (pair) {
-                    m2 += chain.at(s, w + 1, k);
+                    m2 += traces[(w + 1) * t + s];
                 }
             }
             m1 /= t;
             m2 /= t;
             for (int s = 0; s < t; s++) {
-                re[s] = chain.at(s, w, k) - m1;
-                im[s] = pair ? chain.at(s, w + 1, k) - m2 : 0;
+                re[s] = traces[w * t + s] - m1;
+                im[s] = pair ? traces[(w + 1) * t + s] - m2 : 0;
             }
             Fourier.transform(re, im, false);
             // separate the two real transforms X1 = (Z_f + conj Z_−f)/2, X2 = (Z_f − conj Z_−f)/2i

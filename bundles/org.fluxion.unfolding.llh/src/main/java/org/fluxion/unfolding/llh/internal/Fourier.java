@@ -27,22 +27,23 @@ final class Fourier {
                 im[j] = t;
             }
         }
+        double[] cos = new double[n / 2], sin = new double[n / 2];
+        for (int k = 0; k < n / 2; k++) {
+            double ang = 2 * Math.PI * k / n;
+            cos[k] = Math.cos(ang);
+            sin[k] = inverse ? Math.sin(ang) : -Math.sin(ang);
+        }
         for (int len = 2; len <= n; len <<= 1) {
-            double ang = 2 * Math.PI / len * (inverse ? 1 : -1);
-            double wr = Math.cos(ang), wi = Math.sin(ang);
-            int halfLen = len >> 1;
+            int halfLen = len >> 1, stride = n / len;
             for (int i = 0; i < n; i += len) {
-                double cr = 1, ci = 0;
                 for (int k = 0; k < halfLen; k++) {
                     int a = i + k, b = a + halfLen;
+                    double cr = cos[k * stride], ci = sin[k * stride];
                     double xr = re[b] * cr - im[b] * ci, xi = re[b] * ci + im[b] * cr;
                     re[b] = re[a] - xr;
                     im[b] = im[a] - xi;
                     re[a] += xr;
                     im[a] += xi;
-                    double nr = cr * wr - ci * wi;
-                    ci = cr * wi + ci * wr;
-                    cr = nr;
                 }
             }
         }

@@ -288,8 +288,9 @@ public final class LikelihoodUnfolding {
         try (WalkerTeam team = new WalkerTeam(Math.max(1, Math.min(context.parallelism(), nw / 2)))) {
             StretchMoveSampler.Chain chain = StretchMoveSampler.run(target, start, streams, settings.nBurnSteps(),
                     settings.nUsedSteps(), team, context.progress());
-            PosteriorSummary summary = PosteriorSummary.of(chain, team);
-            double[] tau = AutocorrelationTime.estimate(chain, team);
+            double[][] byParameter = chain.byParameter();
+            PosteriorSummary summary = PosteriorSummary.of(byParameter, team);
+            double[] tau = AutocorrelationTime.estimate(byParameter, chain.walkers(), chain.steps(), team);
             return new McmcOutcome(chain, summary, tau);
         }
     }

@@ -26,20 +26,28 @@ final class PosteriorSummary {
 
     /** Summarises all parameters; the work is split over the team's threads without changing results. */
     static PosteriorSummary of(StretchMoveSampler.Chain chain, WalkerTeam team) {
-        int d = chain.dimension(), total = chain.steps() * chain.walkers();
+        return of(chain.byParameter(), team);
+    }
+
+    /**
+     * @param byParameter the samples of each parameter (all of the same length >= 2; not modified)
+     * @param team        threads; parameters (quantiles) and rows (covariance) are distributed over them
+     */
+    static PosteriorSummary of(double[][] byParameter, WalkerTeam team) {
+        int d = byParameter.length, total = byParameter[0].length;
         double[] lo = new double[d], med = new double[d], hi = new double[d], mean = new double[d];
         double[][] cov = new double[d][d];
-        double[] samples = chain.samples();
         int chunks = team.size();
         team.run(chunk -> {
             double[] v = new double[total];
             for (int k = d * chunk / chunks; k < d * (chunk + 1) / chunks; k++) {
+                double[] x = byParameter[k];
                 double s = 0;
                 for (int i = 0; i < total; i++) {
-                    v[i] = samples[i * d + k];
-                    s += v[i];
+                    s += x[i];
                 }
                 mean[k] = s / total;
+                System.arraycopy(x, 0, v, 0, total);
                 double[] q = quantiles(v, LOWER, 0.5, UPPER);
                 lo[k] = q[0];
                 med[k] = q[1];
@@ -48,16 +56,15 @@ final class PosteriorSummary {
         });
         team.run(chunk -> {
             for (int a = chunk; a < d; a += chunks) {
-                double[] row = new double[a + 1];
-                for (int i = 0; i < total; i++) {
-                    int base = i * d;
-                    double da = samples[base + a] - mean[a];
-                    for (int b = 0; b <= a; b++) {
-                        row[b] += da * (samples[base + b] - mean[b]);
-                    }
-                }
+                double[] xa = byParameter[a];
+                double ma = mean[a];
                 for (int b = 0; b <= a; b++) {
-                    cov[a][b] = row[b] / (total - 1);
+                    double[] xb = byParameter[b];
+                    double mb = mean[b], acc = 0;
+                    for (int i = 0; i < total; i++) {
+                        acc += (xa[i] - ma) * (xb[i] - mb);
+                    }
+                    cov[a][b] = acc / (total - 1);
                 }
             }
         });

@@ -33,6 +33,23 @@ final class StretchMoveSampler {
         double at(int t, int w, int k) {
             return samples[(t * walkers + w) * dimension + k];
         }
+
+        /**
+         * @return the chain by parameter: [k][w × steps + t] (each walker's trace contiguous), in one
+         *         pass over the samples
+         */
+        double[][] byParameter() {
+            double[][] out = new double[dimension][walkers * steps];
+            for (int w = 0; w < walkers; w++) {
+                for (int t = 0; t < steps; t++) {
+                    int src = (t * walkers + w) * dimension, dst = w * steps + t;
+                    for (int k = 0; k < dimension; k++) {
+                        out[k][dst] = samples[src + k];
+                    }
+                }
+            }
+            return out;
+        }
     }
 
     /**

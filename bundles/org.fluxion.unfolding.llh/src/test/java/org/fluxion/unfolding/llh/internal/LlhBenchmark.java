@@ -49,16 +49,27 @@ public final class LlhBenchmark {
         Object run() throws Exception;
     }
 
+    private static double lastCpu;
+
+    /** @return wall-clock seconds of 5 runs after 3 warm-ups; {@link #lastCpu} = median process CPU seconds */
     private static double[] time(Task task) throws Exception {
         for (int k = 0; k < 3; k++) {
             task.run();
         }
-        double[] t = new double[5];
+        double[] t = new double[5], cpu = new double[5];
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
         for (int k = 0; k < 5; k++) {
+            long c0 = os instanceof com.sun.management.OperatingSystemMXBean s ? s.getProcessCpuTime() : 0;
             long t0 = System.nanoTime();
             task.run();
             t[k] = Math.round((System.nanoTime() - t0) / 1e6) / 1e3;
+            long c1 = os instanceof com.sun.management.OperatingSystemMXBean s ? s.getProcessCpuTime() : 0;
+            cpu[k] = (c1 - c0) / 1e9;
         }
+        lastCpu = median(cpu);
+        System.out.printf("  (load average %.1f on %d cores; median process CPU %.3f s)%n", os.getSystemLoadAverage(),
+                os.getAvailableProcessors(), lastCpu);
         return t;
     }
 
