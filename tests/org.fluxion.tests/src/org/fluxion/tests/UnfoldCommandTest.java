@@ -97,17 +97,20 @@ class UnfoldCommandTest {
                 OsgiServices.await(PlotRenderer.class), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), new AtomicBoolean());
         assertEquals(0, cmd.execute(List.of("list")));
-        for (String id : new String[] { "ibu", "gold" }) {
+        for (String id : new String[] { "llh", "ibu", "gold" }) {
             assertTrue(out.toString().matches("(?s).*\\n  " + id + " .*org\\.fluxion\\.unfolding\\." + id + " .*"),
                     out.toString());
         }
-        for (String method : new String[] { "ibu", "gold" }) {
+        for (String method : new String[] { "llh", "ibu", "gold" }) {
             Path run = dir.resolve("out-" + method);
             List<String> args = new java.util.ArrayList<>(List.of("unfold", "--response",
                     dir.resolve("response.csv").toString(), "--observed", dir.resolve("observed.csv").toString(),
                     "--truth", dir.resolve("truth.csv").toString(), "--method", method, "--out", run.toString(),
                     "--scan", "1:50:10"));
-            if (method.equals("ibu")) {
+            if (method.equals("llh")) {
+                args.set(args.indexOf("1:50:10"), "1e-2:1e4:10");
+                args.addAll(List.of("--set", "tau=1e4"));
+            } else if (method.equals("ibu")) {
                 args.addAll(List.of("--set", "tolerance=1e-6", "--set", "max_iterations=200"));
             } else {
                 args.addAll(List.of("--set", "tolerance=1e-8", "--set", "max_iterations=5000"));
