@@ -65,7 +65,7 @@ final class FlatLayout implements Layout {
         for (Request r : requests) {
             Node n = find(r.address());
             if (!(n instanceof Dataset d)) {
-                throw new InputException(file, -1, "group '" + group.getPath() + "' has no dataset '" + r.address()
+                throw new InputException(file, -1, "group '" + Hdf5Files.path(group) + "' has no dataset '" + r.address()
                         + "' (for column '" + r.name() + "'); available: " + Hdf5Files.list(columns()));
             }
             int[] dims = d.getDimensions();
@@ -76,7 +76,7 @@ final class FlatLayout implements Layout {
                         + " of shape " + java.util.Arrays.toString(dims));
             }
             if (firstSet != null && dims[0] != firstSet.getDimensions()[0]) {
-                throw new InputException(file, -1, "length mismatch in group '" + group.getPath() + "': dataset '"
+                throw new InputException(file, -1, "length mismatch in group '" + Hdf5Files.path(group) + "': dataset '"
                         + d.getName() + "' has " + dims[0] + " rows but '" + firstSet.getName() + "' has "
                         + firstSet.getDimensions()[0] + "; every column of a sample must have the same length");
             }

@@ -47,16 +47,16 @@ final class Hdf5Files {
         if (!Files.isRegularFile(file)) {
             throw new InputException(file, -1, "not a regular file (expected an HDF5 file)");
         }
-        byte[] head = new byte[8];
+        byte[] head = new byte[16];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(head, 0, 8);
+            n = in.readNBytes(head, 0, head.length);
         }
         if (isPickle(file, head, n)) {
             throw new InputException(file, -1, "this is a Python pickle; Java cannot read pickles (they are Python "
                     + "object graphs). " + PICKLE_RECIPE);
         }
-        boolean signature = n == 8 && java.util.Arrays.equals(head, SIGNATURE);
+        boolean signature = n >= 8 && java.util.Arrays.equals(head, 0, 8, SIGNATURE, 0, 8);
         if (!signature && Files.size(file) < 512) {
             throw new InputException(file, -1, "not an HDF5 file: it is " + Files.size(file) + " bytes long and starts with '"
                     + printable(head, n) + "' instead of the HDF5 signature \\x89HDF\\r\\n\\x1a\\n");
@@ -173,6 +173,12 @@ final class Hdf5Files {
         List<String> first = new ArrayList<>(names.subList(0, 40));
         first.add("... " + (names.size() - 40) + " more");
         return first.toString();
+    }
+
+    /** @return the HDF5 path of a node without jhdf's trailing slash on groups */
+    static String path(io.jhdf.api.Node node) {
+        String p = node.getPath();
+        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 
     /** @return text of a byte string attribute or dataset element */

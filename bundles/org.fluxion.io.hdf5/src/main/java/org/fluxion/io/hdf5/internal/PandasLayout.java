@@ -52,7 +52,7 @@ final class PandasLayout implements Layout {
                 table = false;
                 indexFixed();
             }
-            default -> throw new InputException(file, -1, "pandas key '" + group.getPath() + "' holds a '" + pandasType
+            default -> throw new InputException(file, -1, "pandas key '" + Hdf5Files.path(group) + "' holds a '" + pandasType
                     + "'; only DataFrames (pandas_type 'frame' or 'frame_table') can be read as event tables");
         }
     }
@@ -60,7 +60,7 @@ final class PandasLayout implements Layout {
     private void indexTable() throws InputException {
         Node n = group.getChildren().get("table");
         if (!(n instanceof Dataset d) || !d.isCompound()) {
-            throw new InputException(file, -1, "pandas table '" + group.getPath() + "' has no compound dataset 'table'");
+            throw new InputException(file, -1, "pandas table '" + Hdf5Files.path(group) + "' has no compound dataset 'table'");
         }
         Hdf5Files.filters(file, d);
         int record = d.getDataType().getSize();
@@ -113,7 +113,7 @@ final class PandasLayout implements Layout {
             Node items = ch.get("block" + b + "_items");
             Node values = ch.get("block" + b + "_values");
             if (!(items instanceof Dataset id) || !(values instanceof Dataset vd)) {
-                throw new InputException(file, -1, "pandas fixed frame '" + group.getPath() + "': block " + b
+                throw new InputException(file, -1, "pandas fixed frame '" + Hdf5Files.path(group) + "': block " + b
                         + " lacks 'block" + b + "_values'");
             }
             List<String> names = new ArrayList<>();
@@ -174,7 +174,7 @@ final class PandasLayout implements Layout {
         for (Request r : requests) {
             Slot s = slots.get(r.address());
             if (s == null) {
-                throw new InputException(file, -1, "pandas frame '" + group.getPath() + "' has no column '" + r.address()
+                throw new InputException(file, -1, "pandas frame '" + Hdf5Files.path(group) + "' has no column '" + r.address()
                         + "' (for column '" + r.name() + "'); available: " + Hdf5Files.list(columns()));
             }
             if (s.objectBlock() != null) {
@@ -185,7 +185,7 @@ final class PandasLayout implements Layout {
             }
             int n = s.dataset().getDimensions()[0];
             if (rows >= 0 && n != rows) {
-                throw new InputException(file, -1, "length mismatch in pandas frame '" + group.getPath() + "': '"
+                throw new InputException(file, -1, "length mismatch in pandas frame '" + Hdf5Files.path(group) + "': '"
                         + s.dataset().getPath() + "' has " + n + " rows but an earlier block has " + rows);
             }
             rows = n;
@@ -200,6 +200,6 @@ final class PandasLayout implements Layout {
             jobs.add(new BlockDecoder.Job(new BlockSource(file, d, record), e.getValue()));
         }
         new BlockDecoder(ctx.threads(), ctx.monitor()).run(jobs);
-        return new Part(file, name(), columns, Map.of("pandas_key", group.getPath()), null);
+        return new Part(file, name(), columns, Map.of("pandas_key", Hdf5Files.path(group)), null);
     }
 }
