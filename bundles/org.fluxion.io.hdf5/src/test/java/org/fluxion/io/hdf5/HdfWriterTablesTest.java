@@ -71,6 +71,21 @@ class HdfWriterTablesTest {
         assertEquals("GeV", t.column("DNN_reco/energy").unit());
     }
 
+    @Test
+    void theDocumentedEnumConversionMakesI3ParticleTablesReadable() throws Exception {
+        Hdf5LoadSettings s = Hdf5LoadSettings.of(Map.of("mc", MC)).withKeys("MC", Fixtures.pairs("type",
+                "PrimaryParticle/type", "fit_status", "PrimaryParticle/fit_status", "energy", "PrimaryParticle/energy"));
+        EventTable t = Fixtures.read("mc", MC, s, 2, new ArrayList<>(), "hdfwriter_enum_converted.h5");
+        List<String> lines = java.nio.file.Files.readAllLines(Fixtures.file("negative_enum_expected.txt"));
+        for (int i = 0; i < 40; i++) {
+            String[] f = lines.get(i + 1).trim().split("\\s+");
+            assertEquals(Integer.parseInt(f[0]), ((org.fluxion.api.data.Column.Ints) t.column("type")).get(i), "row " + i);
+            assertEquals(Integer.parseInt(f[1]), ((org.fluxion.api.data.Column.Ints) t.column("fit_status")).get(i));
+        }
+        assertTrue(((org.fluxion.api.data.Column.Ints) t.column("type")).get(0) != 0);
+        assertArrayEquals(Fixtures.expected().get("energy"), t.column("energy").toDoubleArray());
+    }
+
     private static double[] without(double[] v) {
         double[] out = new double[v.length - MISSING.length];
         for (int i = 0, k = 0; i < v.length; i++) {

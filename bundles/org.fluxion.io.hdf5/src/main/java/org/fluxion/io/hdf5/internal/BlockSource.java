@@ -167,37 +167,68 @@ final class BlockSource {
         }
         int chunkBytes = chunkDims[0] * recordSize;
         ByteBuffer raw = c.getRawChunkBuffer(offset);
+        Scratch scratch = SCRATCH.get();
         byte[] data;
         if (deflate) {
-            data = new byte[chunkBytes];
-            Inflater inf = new Inflater();
-            try {
-                inf.setInput(raw);
-                int n = 0;
-                while (n < chunkBytes && !inf.finished()) {
-                    int got = inf.inflate(data, n, chunkBytes - n);
-                    if (got == 0 && (inf.needsInput() || inf.needsDictionary())) {
-                        throw new DataFormatException("stream ended after " + n + " of " + chunkBytes + " bytes");
-                    }
-                    n += got;
+            data = scratch.inflated(chunkBytes);
+            Inflater inf = scratch.inflater;
+            inf.reset();
+            inf.setInput(raw);
+            int n = 0;
+            while (n < chunkBytes && !inf.finished()) {
+                int got = inf.inflate(data, n, chunkBytes - n);
+                if (got == 0 && (inf.needsInput() || inf.needsDictionary())) {
+                    throw new DataFormatException("stream ended after " + n + " of " + chunkBytes + " bytes");
                 }
-            } finally {
-                inf.end();
+                n += got;
             }
         } else {
             data = new byte[raw.remaining()];
             raw.get(data);
         }
         if (shuffleSize > 1) {
-            data = unshuffle(data, shuffleSize);
+            byte[] out = scratch.unshuffled(chunkBytes);
+            unshuffle(data, chunkBytes, shuffleSize, out);
+            data = out;
         }
-        return ByteBuffer.wrap(data);
+        return ByteBuffer.wrap(data, 0, chunkBytes);
     }
+
+    /**
+     * Per-thread buffers: a block is decoded into its columns on the thread that fetched it before
+     * that thread fetches the next one, so the buffers can be reused.
+     */
+    private static final class Scratch {
+        final Inflater inflater = new Inflater();
+        private byte[] inflated = new byte[0];
+        private byte[] unshuffled = new byte[0];
+
+        byte[] inflated(int n) {
+            if (inflated.length < n) {
+                inflated = new byte[n];
+            }
+            return inflated;
+        }
+
+        byte[] unshuffled(int n) {
+            if (unshuffled.length < n) {
+                unshuffled = new byte[n];
+            }
+            return unshuffled;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /** Reverses the HDF5 byte-shuffle filter: byte {@code b} of element {@code i} is at {@code b * n + i}. */
     static byte[] unshuffle(byte[] in, int size) {
-        int n = in.length / size;
         byte[] out = new byte[in.length];
+        unshuffle(in, in.length, size, out);
+        return out;
+    }
+
+    private static void unshuffle(byte[] in, int length, int size, byte[] out) {
+        int n = length / size;
         for (int b = 0; b < size; b++) {
             int src = b * n;
             for (int i = 0, dst = b; i < n; i++, dst += size) {
@@ -205,7 +236,6 @@ final class BlockSource {
             }
         }
         int tail = n * size;
-        System.arraycopy(in, tail, out, tail, in.length - tail);
-        return out;
+        System.arraycopy(in, tail, out, tail, length - tail);
     }
 }
