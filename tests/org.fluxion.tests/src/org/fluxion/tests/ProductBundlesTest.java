@@ -16,7 +16,9 @@ import org.osgi.framework.Bundle;
 /** The product's bundles resolve in Equinox and every step provider is registered through DS. */
 class ProductBundlesTest {
     static final String[] PRODUCT_BUNDLES = { "org.fluxion.api", "org.fluxion.core", "org.fluxion.app",
-            "org.fluxion.plot", "org.fluxion.io.text", "org.fluxion.synth", "org.fluxion.histogram" };
+            "org.fluxion.plot", "org.fluxion.io.text", "org.fluxion.io.hdf5", "org.fluxion.synth", "org.fluxion.histogram",
+            "org.fluxion.unfolding.api", "org.fluxion.unfolding", "org.fluxion.unfolding.llh", "org.fluxion.unfolding.ibu",
+            "org.fluxion.unfolding.gold" };
 
     @Test
     void everyFluxionBundleResolves() {
@@ -35,7 +37,7 @@ class ProductBundlesTest {
     @Test
     void everyStepProviderIsRegistered() throws Exception {
         StepRegistry reg = OsgiServices.await(StepCatalog.class).snapshot();
-        for (String id : new String[] { "load_text", "histogram" }) {
+        for (String id : new String[] { "load_text", "load_hdf5", "histogram", "unfold_histograms" }) {
             assertNotNull(reg.resolve(id), "no provider for step '" + id + "'; installed: " + reg.ids());
         }
         assertEquals("org.fluxion.histogram", reg.resolve("histogram").bundle());

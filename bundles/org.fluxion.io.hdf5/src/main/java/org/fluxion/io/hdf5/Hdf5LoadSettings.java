@@ -17,9 +17,10 @@ import org.fluxion.api.workflow.Setting;
  * analysis configuration. Immutable; collections keep their configuration order.
  *
  * @param inputs        sample name → where and what the sample is; at least one
- * @param keys          data type ({@code MC}, {@code data}; case-insensitive) → columns to read as
- *                      {@code [name_to_save, name_in_hdf5]} pairs. A data type without an entry reads
- *                      every column of its files.
+ * @param keys          data type ({@code MC}, {@code data}; case-insensitive) or sample name → columns
+ *                      to read as {@code [name_to_save, name_in_hdf5]} pairs. A sample's own entry wins
+ *                      over its data type's (e.g. untriggered {@code mc_l0} has no reconstructions); a
+ *                      sample with neither reads every column of its files.
  * @param model         the flux model's weight column (e.g. {@code GaisserH3aWeight}); read for every
  *                      {@code MC} sample and exposed as {@code weight} and under its own name; "" = none
  * @param cutExceptions samples the later analysis cuts are not applied to (stored as the boolean
@@ -29,8 +30,8 @@ import org.fluxion.api.workflow.Setting;
 public record Hdf5LoadSettings(
         @Setting(description = "sample name -> {path, hdf5, level, type, read_livetime, livetime_s, group}")
         Map<String, Hdf5InputSettings> inputs,
-        @Setting(description = "per data type (MC, data): list of [name_to_save, name_in_hdf5]; a type without "
-                + "an entry reads every column", defaultValue = "{}")
+        @Setting(description = "per data type (MC, data) or sample name: list of [name_to_save, name_in_hdf5]; "
+                + "a sample's own entry wins over its type's; without either every column is read", defaultValue = "{}")
         Map<String, List<List<String>>> keys,
         @Setting(description = "weight column of the flux model (exposed as 'weight' in MC samples); empty = none",
                 defaultValue = "''")
@@ -68,7 +69,8 @@ public record Hdf5LoadSettings(
         Map<String, List<List<String>>> k = new LinkedHashMap<>();
         if (keys != null) {
             for (Map.Entry<String, List<List<String>>> e : keys.entrySet()) {
-                Hdf5InputSettings.Type type = parseType(e.getKey());
+                // a sample name, else a data type: the key is kept as written and resolved in keysFor
+                String entry = inputs.containsKey(e.getKey()) ? e.getKey() : parseType(e.getKey()).label();
                 String where = "keys." + e.getKey();
                 List<List<String>> pairs = new ArrayList<>();
                 Set<String> saved = new HashSet<>();
@@ -86,9 +88,8 @@ public record Hdf5LoadSettings(
                     }
                     pairs.add(List.of(pair.get(0).strip(), pair.get(1).strip()));
                 }
-                if (k.put(type.label(), List.copyOf(pairs)) != null) {
-                    throw new InvalidSettingsException("keys", "'keys' gives data type " + type.label() + " twice: "
-                            + keys.keySet());
+                if (k.put(entry, List.copyOf(pairs)) != null) {
+                    throw new InvalidSettingsException("keys", "'keys' gives " + e.getKey() + " twice: " + keys.keySet());
                 }
             }
         }
@@ -111,16 +112,17 @@ public record Hdf5LoadSettings(
                 return t;
             }
         }
-        throw new InvalidSettingsException("keys", "'keys' maps data types to column pairs; '" + key
-                + "' is not a data type (expected MC or data)");
+        throw new InvalidSettingsException("keys", "'keys' maps data types or sample names to column pairs; '" + key
+                + "' is neither a data type (MC, data) nor one of the inputs");
     }
 
     /**
-     * @return the {@code [name_to_save, name_in_hdf5]} pairs of data type {@code type}, or null if
-     *         the configuration gives none (read every column)
+     * @return the {@code [name_to_save, name_in_hdf5]} pairs of {@code sample} (its own entry, else its
+     *         data type's), or null if the configuration gives neither (read every column)
      */
-    public List<List<String>> keysFor(Hdf5InputSettings.Type type) {
-        return keys.get(type.label());
+    public List<List<String>> keysFor(String sample, Hdf5InputSettings.Type type) {
+        List<List<String>> own = keys.get(sample);
+        return own != null ? own : keys.get(type.label());
     }
 
     /** @return settings with the given inputs and every other option at its default */

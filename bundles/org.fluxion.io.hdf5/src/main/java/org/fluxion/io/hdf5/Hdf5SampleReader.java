@@ -48,7 +48,7 @@ public final class Hdf5SampleReader {
      */
     public static EventTable read(String sample, List<Path> files, Hdf5InputSettings input, Hdf5LoadSettings settings,
             int threads, ProgressMonitor monitor, Consumer<String> warnings) throws InputException, IOException {
-        return new SampleLoader(sample, input, settings.keysFor(input.type()), settings.model(), settings.missingRows(),
+        return new SampleLoader(sample, input, settings.keysFor(sample, input.type()), settings.model(), settings.missingRows(),
                 settings.cutExceptions().contains(sample), threads, monitor, warnings).read(files);
     }
 

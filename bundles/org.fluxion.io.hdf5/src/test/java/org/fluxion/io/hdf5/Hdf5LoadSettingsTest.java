@@ -17,11 +17,23 @@ class Hdf5LoadSettingsTest {
 
     @Test
     void keysAreMatchedToDataTypesCaseInsensitively() {
-        Hdf5LoadSettings s = new Hdf5LoadSettings(IN, Map.of("mc", List.of(List.of("energy", "DNN/energy"))), "H3a",
+        Hdf5LoadSettings s = new Hdf5LoadSettings(IN, Map.of("Mc", List.of(List.of("energy", "DNN/energy"))), "H3a",
                 List.of(), null);
-        assertEquals(List.of(List.of("energy", "DNN/energy")), s.keysFor(Type.MC));
-        assertNull(s.keysFor(Type.DATA));
+        assertEquals(List.of(List.of("energy", "DNN/energy")), s.keysFor("mc", Type.MC));
+        assertNull(s.keysFor("data", Type.DATA));
         assertEquals(Hdf5LoadSettings.MissingRows.DROP, s.missingRows());
+    }
+
+    @Test
+    void aSamplesOwnKeysWinOverItsDataType() {
+        Map<String, Hdf5InputSettings> in = new java.util.LinkedHashMap<>(IN);
+        in.put("mc_l0", Hdf5InputSettings.of(Type.MC, "l0.h5"));
+        Map<String, List<List<String>>> keys = new java.util.LinkedHashMap<>();
+        keys.put("MC", List.of(List.of("energy", "DNN/energy"), List.of("e_true", "truth/energy")));
+        keys.put("mc_l0", List.of(List.of("e_true", "truth/energy")));
+        Hdf5LoadSettings s = new Hdf5LoadSettings(in, keys, "", List.of(), null);
+        assertEquals(List.of(List.of("e_true", "truth/energy")), s.keysFor("mc_l0", Type.MC));
+        assertEquals(2, s.keysFor("mc", Type.MC).size());
     }
 
     @Test
@@ -32,7 +44,7 @@ class Hdf5LoadSettingsTest {
         assertTrue(pair.getMessage().contains("[name_to_save, name_in_hdf5] but was [energy]"), pair.getMessage());
         InvalidSettingsException type = assertThrows(InvalidSettingsException.class, () -> new Hdf5LoadSettings(IN,
                 Map.of("simulation", List.of()), "", List.of(), null));
-        assertTrue(type.getMessage().contains("'simulation' is not a data type (expected MC or data)"), type.getMessage());
+        assertTrue(type.getMessage().contains("'simulation' is neither a data type (MC, data) nor one of the inputs"), type.getMessage());
         InvalidSettingsException twice = assertThrows(InvalidSettingsException.class, () -> new Hdf5LoadSettings(IN,
                 Map.of("MC", List.of(List.of("e", "a"), List.of("e", "b"))), "", List.of(), null));
         assertTrue(twice.getMessage().contains("saves two columns as 'e'"), twice.getMessage());
