@@ -1,5 +1,8 @@
 package org.fluxion.io.text.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +27,31 @@ final class ChunkParser {
             POW10[i] = p;
             p *= 10;
         }
+    }
+
+    private static final long[] LONG_POW10 = new long[9];
+    /** Reads 8 bytes as a little-endian long (one bounds check instead of eight). */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ZEROS = 0x3030303030303030L;
+
+    static {
+        long p = 1;
+        for (int i = 0; i < LONG_POW10.length; i++) {
+            LONG_POW10[i] = p;
+            p *= 10;
+        }
+    }
+
+    /**
+     * The value of eight decimal digit values (0–9, one per byte, the first digit in the lowest
+     * byte), e.g. from {@code word - 0x3030303030303030}; leading zero bytes act as leading zeros
+     * (D. Lemire's SWAR conversion: three multiplications instead of eight).
+     */
+    static long eightDigits(long d) {
+        d = d * 10 + (d >>> 8);
+        d = ((d & 0x000000FF000000FFL) * (100 + (1000000L << 32))
+                + ((d >>> 16) & 0x000000FF000000FFL) * (1 + (10000L << 32))) >>> 32;
+        return d;
     }
 
     private final TextLayout layout;
@@ -288,7 +316,9 @@ final class ChunkParser {
     /**
      * Fast path for a line whose read columns are all DOUBLE/FLOAT and hold plain decimals
      * ({@code [+-]?digits[.digits]}, at most 18 digits, mantissa below 2^53): parses it in one pass
-     * with exact Clinger scaling (equal to {@link Double#parseDouble}).
+     * with exact Clinger scaling (equal to {@link Double#parseDouble}). Away from the chunk end, a
+     * field with 1–7 integer and 0–7 fraction digits is converted eight bytes at a time (SWAR);
+     * longer digit runs leave the fast path.
      *
      * @param p first non-blank byte of the line
      * @return the index after the line's newline (or {@code to}), or -1 if anything is not plain
@@ -311,20 +341,36 @@ final class ChunkParser {
                         p++;
                     }
                 }
-                long m = 0;
-                int q = p;
-                while (q < to) {
-                    int d = b[q] - '0';
-                    if (d < 0 || d > 9) {
-                        break;
+                double v;
+                int q;
+                if (p + 17 <= to) {
+                    // SWAR: up to 7 integer and 7 fraction digits, 8 bytes at a time
+                    long d = (long) LONGS.get(b, p) - ZEROS;
+                    long nonDigit = (d | (d + 0x7676767676767676L)) & 0x8080808080808080L;
+                    int n = Long.numberOfTrailingZeros(nonDigit) >>> 3; // integer digits
+                    if (n == 0 || n == 8) {
+                        return -1;
                     }
-                    m = m * 10 + d;
-                    q++;
-                }
-                int digits = q - p;
-                int fracDigits = 0;
-                if (q < to && b[q] == '.') {
-                    int fs = ++q;
+                    long m = eightDigits(d << ((8 - n) << 3));
+                    q = p + n;
+                    if (b[q] == '.') {
+                        long g = (long) LONGS.get(b, q + 1) - ZEROS;
+                        long fNonDigit = (g | (g + 0x7676767676767676L)) & 0x8080808080808080L;
+                        int k = Long.numberOfTrailingZeros(fNonDigit) >>> 3; // fraction digits
+                        if (k == 8) {
+                            return -1;
+                        }
+                        if (k > 0) {
+                            m = m * LONG_POW10[k] + eightDigits(g << ((8 - k) << 3));
+                        }
+                        q += 1 + k;
+                        v = (double) m / POW10[k]; // both exact (m < 10^14): correctly rounded
+                    } else {
+                        v = m;
+                    }
+                } else {
+                    long m = 0;
+                    q = p;
                     while (q < to) {
                         int d = b[q] - '0';
                         if (d < 0 || d > 9) {
@@ -333,15 +379,28 @@ final class ChunkParser {
                         m = m * 10 + d;
                         q++;
                     }
-                    fracDigits = q - fs;
-                    digits += fracDigits;
-                }
-                if (digits == 0 || digits > 18 || fracDigits > 22 || m >= (1L << 53)) {
-                    return -1;
-                }
-                double v = m;
-                if (fracDigits > 0) {
-                    v /= POW10[fracDigits];
+                    int digits = q - p;
+                    int fracDigits = 0;
+                    if (q < to && b[q] == '.') {
+                        int fs = ++q;
+                        while (q < to) {
+                            int d = b[q] - '0';
+                            if (d < 0 || d > 9) {
+                                break;
+                            }
+                            m = m * 10 + d;
+                            q++;
+                        }
+                        fracDigits = q - fs;
+                        digits += fracDigits;
+                    }
+                    if (digits == 0 || digits > 18 || fracDigits > 22 || m >= (1L << 53)) {
+                        return -1;
+                    }
+                    v = m;
+                    if (fracDigits > 0) {
+                        v /= POW10[fracDigits];
+                    }
                 }
                 if (negative) {
                     v = -v;
