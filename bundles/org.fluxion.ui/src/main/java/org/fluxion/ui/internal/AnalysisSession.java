@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.fluxion.api.artifact.PlotSpec;
 import org.fluxion.core.RegisteredStep;
 import org.fluxion.core.RunOptions;
@@ -388,8 +390,25 @@ public final class AnalysisSession {
             status = "running " + file.getFileName() + " (" + validation.plan().steps().size() + " steps)";
         }
         fire(Topic.STEPS, Topic.RUN);
+        releaseWhenDone(j, "cancelled before it started (no run folder written)");
         j.schedule();
         return j;
+    }
+
+    /** A job cancelled before it ran never reaches its own clean-up: release the session when it is done. */
+    private void releaseWhenDone(Job j, String message) {
+        j.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                boolean stillRegistered;
+                synchronized (AnalysisSession.this) {
+                    stillRegistered = job == j;
+                }
+                if (stillRegistered) {
+                    ended(null, Map.of(), message);
+                }
+            }
+        });
     }
 
     /** Cancels the running job (the engine stops at its next check; no run folder is written). */
@@ -435,6 +454,7 @@ public final class AnalysisSession {
             status = "preparing the demo samples in " + dir + " ...";
         }
         fire(Topic.RUN);
+        releaseWhenDone(j, "preparing the demo was cancelled");
         j.schedule();
         return j;
     }

@@ -119,12 +119,12 @@ public final class ConfigEditorPart {
     }
 
     /** @return the text widget (for the UI tests) */
-    StyledText editor() {
+    public StyledText editor() {
         return editor;
     }
 
     /** @return the problem line above the text (for the UI tests) */
-    Label problemLabel() {
+    public Label problemLabel() {
         return problem;
     }
 

@@ -99,12 +99,12 @@ public final class PlotGalleryPart {
     }
 
     /** @return the number of thumbnails drawn so far (for the UI tests) */
-    int thumbnailCount() {
+    public int thumbnailCount() {
         return shownThumbnails;
     }
 
     /** @return the thumbnail canvases (for the UI tests) */
-    List<Canvas> thumbnails() {
+    public List<Canvas> thumbnails() {
         List<Canvas> out = new ArrayList<>();
         if (grid != null) {
             for (var c : grid.getChildren()) {

@@ -109,7 +109,7 @@ public final class WorkflowPart {
     }
 
     /** @return the table of steps (for the UI tests) */
-    Table table() {
+    public Table table() {
         return table;
     }
 
