@@ -10,7 +10,6 @@ import org.fluxion.api.artifact.Axis;
 import org.fluxion.api.artifact.HistogramSeries;
 import org.fluxion.api.artifact.LineSeries;
 import org.fluxion.api.artifact.Map2DSeries;
-import org.fluxion.api.artifact.Marker;
 import org.fluxion.api.artifact.PlotSpec;
 import org.fluxion.api.artifact.Point;
 import org.fluxion.api.artifact.PointSeries;
@@ -260,6 +259,13 @@ public final class UnfoldHistogramsProvider implements StepProvider<UnfoldHistog
                 .add(new Map2DSeries("", rm.build(), false)).build());
     }
 
+    private static void choiceLine(PlotSpec.Builder p, String what, double x, double lo, double hi) {
+        if (lo < hi) {
+            p.add(new LineSeries(what + ": " + String.format(java.util.Locale.ROOT, "%.3g", x),
+                    List.of(Point.of(x, lo), Point.of(x, hi)), true));
+        }
+    }
+
     private static void writeScan(StepContext ctx, RegularisationScan scan) {
         double[] v = scan.values(), rho = scan.meanGlobalCorrelation(), rx = scan.residualNorm(),
                 ry = scan.regularisationNorm(), chi2 = scan.chi2ToTruth();
@@ -278,18 +284,22 @@ public final class UnfoldHistogramsProvider implements StepProvider<UnfoldHistog
 
         boolean log = v[0] > 0 && v[v.length - 1] / v[0] > 20;
         List<Point> rp = new ArrayList<>();
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < v.length; k++) {
             if (Double.isFinite(rho[k])) {
                 rp.add(Point.of(v[k], rho[k]));
+                lo = Math.min(lo, rho[k]);
+                hi = Math.max(hi, rho[k]);
             }
         }
         PlotSpec.Builder p = PlotSpec.builder("Regularisation scan",
                 log ? Axis.log(scan.parameter(), "") : Axis.linear(scan.parameter(), ""),
-                Axis.linear("Mean global correlation", "")).add(new LineSeries("Mean global correlation", rp, false))
-                .marker(Marker.atX(v[scan.byGlobalCorrelation()], "min. global correlation"))
-                .marker(Marker.atX(v[scan.byLCurve()], "L-curve"));
+                Axis.linear("Mean global correlation", "")).add(new LineSeries("Mean global correlation", rp, false));
+        // the choices as labelled vertical lines, so that the legend tells them apart even when close
+        choiceLine(p, "Min. global correlation", v[scan.byGlobalCorrelation()], lo, hi);
+        choiceLine(p, "L-curve corner", v[scan.byLCurve()], lo, hi);
         if (scan.byTruth() >= 0) {
-            p.marker(Marker.atX(v[scan.byTruth()], "min. \u03c7\u00b2 to truth"));
+            choiceLine(p, "Min. \u03c7\u00b2 to truth", v[scan.byTruth()], lo, hi);
         }
         ctx.artifacts().plot("scan", p.build());
 
@@ -303,7 +313,7 @@ public final class UnfoldHistogramsProvider implements StepProvider<UnfoldHistog
             int c = scan.byLCurve();
             ctx.artifacts().plot("l_curve", PlotSpec.builder("L-curve", Axis.linear("Residual norm (log10)", ""),
                     Axis.linear("Regularisation norm (log10)", "")).add(new PointSeries("scan points", lc))
-                    .add(new PointSeries("L-curve choice: " + scan.parameter() + " = " + v[c],
+                    .add(new PointSeries("L-curve choice: " + scan.parameter() + " = " + String.format(java.util.Locale.ROOT, "%.3g", v[c]),
                             List.of(Point.of(rx[c], ry[c])))).build());
         }
     }
