@@ -13,9 +13,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * @param listener    progress receiver
  * @param commandLine the invocation, recorded in provenance (may be empty)
  * @param platform    facts about the running application (framework, bundles), recorded in provenance
+ * @param cache       results of earlier runs to reuse for unchanged steps, or null to run every step
  */
 public record RunOptions(int threads, AtomicBoolean cancel, RunListener listener, List<String> commandLine,
-        Map<String, String> platform) {
+        Map<String, String> platform, StepResultCache cache) {
     public RunOptions {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1 but was " + threads);
@@ -24,6 +25,12 @@ public record RunOptions(int threads, AtomicBoolean cancel, RunListener listener
         Objects.requireNonNull(listener, "listener");
         commandLine = List.copyOf(commandLine);
         platform = Map.copyOf(platform);
+    }
+
+    /** Options without a result cache: every step runs. */
+    public RunOptions(int threads, AtomicBoolean cancel, RunListener listener, List<String> commandLine,
+            Map<String, String> platform) {
+        this(threads, cancel, listener, commandLine, platform, null);
     }
 
     /** @return options with {@code threads} threads, no listener and no cancellation */

@@ -131,4 +131,36 @@ class EngineTest {
         assertFalse(a == org.fluxion.core.internal.RunExecution.stepSeed(2, "a"));
         assertFalse(a == org.fluxion.core.internal.RunExecution.stepSeed(1, "b"));
     }
+
+    @Test
+    void cacheReusesUnchangedStepsAndRerunsChangedOnes(@TempDir Path dir) throws Exception {
+        StepResultCache cache = new StepResultCache();
+        Files.writeString(dir.resolve("a.yaml"), WORKFLOW);
+        Engine e = new Engine(TestSteps.registry(), null);
+        RunOptions opts = new RunOptions(2, new java.util.concurrent.atomic.AtomicBoolean(), RunListener.NONE, List.of(),
+                java.util.Map.of(), cache);
+        Path out = e.run(e.plan(WorkflowConfig.load(dir.resolve("a.yaml"), List.of()), false), opts).folder();
+        byte[] first = Files.readAllBytes(out.resolve("steps/total/sums.csv"));
+        assertEquals(2, cache.size());
+        assertFalse(Files.readString(out.resolve("provenance.json")).contains("\"reused\""));
+
+        // unchanged: both steps reused, same tables
+        e.run(e.plan(WorkflowConfig.load(dir.resolve("a.yaml"), List.of()), false), opts);
+        String prov = Files.readString(out.resolve("provenance.json"));
+        assertEquals(2, prov.split("\"reused\"", -1).length - 1, prov);
+        assertArrayEquals(first, Files.readAllBytes(out.resolve("steps/total/sums.csv")));
+
+        // a changed setting of the second step: the first is reused, the second runs again
+        e.run(e.plan(WorkflowConfig.load(dir.resolve("a.yaml"), List.of("total.table=totals")), false), opts);
+        prov = Files.readString(out.resolve("provenance.json"));
+        assertEquals(1, prov.split("\"reused\"", -1).length - 1, prov);
+        assertTrue(Files.exists(out.resolve("steps/total/totals.csv")));
+        assertFalse(Files.exists(out.resolve("steps/total/sums.csv")), "artifacts of the re-run step are fresh");
+
+        // a changed upstream setting invalidates everything downstream
+        e.run(e.plan(WorkflowConfig.load(dir.resolve("a.yaml"), List.of("gen.n_rows=999")), false), opts);
+        prov = Files.readString(out.resolve("provenance.json"));
+        assertFalse(prov.contains("\"reused\""), prov);
+        assertTrue(Files.readString(out.resolve("steps/total/sums.csv")).contains(",999,"));
+    }
 }

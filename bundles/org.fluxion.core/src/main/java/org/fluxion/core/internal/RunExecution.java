@@ -33,6 +33,7 @@ import org.fluxion.core.RunOptions;
 import org.fluxion.core.RunResult;
 import org.fluxion.core.SettingsBinder;
 import org.fluxion.core.StepConfig;
+import org.fluxion.core.StepResultCache;
 import org.fluxion.core.WorkflowConfig;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -90,6 +91,9 @@ public final class RunExecution {
         try {
             WorkflowConfig cfg = plan.config();
             Map<String, Object> values = new LinkedHashMap<>();
+            Map<String, String> keys = new LinkedHashMap<>();
+            List<Runnable> cacheUpdates = new ArrayList<>();
+            StepResultCache cache = options.cache();
             int index = 0;
             for (PlannedStep ps : plan.steps()) {
                 if (options.cancel().get()) {
@@ -101,8 +105,37 @@ public final class RunExecution {
                     in.put(e.getKey(), values.get(e.getValue().step() + "." + e.getValue().port()));
                 }
                 Path stepDir = folder.temp().resolve("steps").resolve(ps.name());
+                long stepSeed = stepSeed(cfg.seed(), ps.name());
+                String key = cacheKey(ps, stepSeed, keys, cfg.baseDirectory());
+                keys.put(ps.name(), key);
+                StepResultCache.Entry cached = cache == null ? null : cache.lookup(ps.name(), key);
+                if (cached != null) {
+                    copyTree(cached.artifacts(), stepDir);
+                    cached.outputs().forEach((k, v) -> values.put(ps.name() + "." + k, v));
+                    for (String w : cached.warnings()) {
+                        allWarnings.add(ps.name() + ": " + w);
+                    }
+                    Map<String, Object> rec = stepRecord(ps, stepSeed, 0, cached.warnings(), listFiles(stepDir));
+                    rec.put("reused", "unchanged since an earlier run of this session; outputs and artifacts reused");
+                    stepRecords.add(rec);
+                    synchronized (inputFiles) {
+                        for (StepResultCache.FileStamp f : cached.inputs()) {
+                            if (!inputFiles.contains(f.file())) {
+                                inputFiles.add(f.file());
+                            }
+                        }
+                    }
+                    Path finalDir = target.resolve("steps").resolve(ps.name());
+                    cacheUpdates.add(() -> cache.store(ps.name(), new StepResultCache.Entry(key, cached.outputs(),
+                            finalDir, cached.inputs(), cached.warnings())));
+                    options.listener().warning(ps.name(), "unchanged: reused the result of the previous run");
+                    options.listener().stepFinished(ps.name(), 0);
+                    index++;
+                    continue;
+                }
+                Files.createDirectories(stepDir); // also for steps without artifacts: marks the step as run
                 ArtifactWriter artifacts = new ArtifactWriter(ps.name(), stepDir, renderer, pool);
-                long seed = stepSeed(cfg.seed(), ps.name());
+                long seed = stepSeed;
                 StepRun ctx = new StepRun(ps.name(), ps.provider().provider().descriptor(), in, artifacts, seed,
                         options.listener(), options.cancel(), inputFiles, cfg.baseDirectory(), options.threads());
                 long s0 = System.nanoTime();
@@ -127,6 +160,18 @@ public final class RunExecution {
                     allWarnings.add(ps.name() + ": " + w);
                 }
                 stepRecords.add(stepRecord(ps, seed, seconds, ctx.warnings(), artifacts.files()));
+                if (cache != null) {
+                    List<StepResultCache.FileStamp> stamps = new ArrayList<>();
+                    for (Path f : concreteFiles(ctx.stepInputs())) {
+                        if (Files.isRegularFile(f)) {
+                            stamps.add(StepResultCache.FileStamp.of(f));
+                        }
+                    }
+                    Path finalDir = target.resolve("steps").resolve(ps.name());
+                    List<String> warnings = ctx.warnings();
+                    cacheUpdates.add(() -> cache.store(ps.name(), new StepResultCache.Entry(key, outs, finalDir,
+                            List.copyOf(stamps), warnings)));
+                }
                 index++;
             }
             List<Map<String, Object>> inputs = hashInputs(inputFiles, pool);
@@ -135,6 +180,7 @@ public final class RunExecution {
             Files.writeString(folder.temp().resolve("provenance.json"),
                     Json.write(provenance(started, total, stepRecords, inputs, allWarnings)), StandardCharsets.UTF_8);
             folder.commit();
+            cacheUpdates.forEach(Runnable::run);
             return new RunResult(target, (System.nanoTime() - t0) * 1e-9, allWarnings);
         } catch (Exception | Error e) {
             folder.abort();
@@ -232,21 +278,9 @@ public final class RunExecution {
     }
 
     private List<Map<String, Object>> hashInputs(List<Path> files, ExecutorService pool) throws Exception {
-        List<Path> concrete = new ArrayList<>();
+        List<Path> concrete;
         synchronized (files) {
-            for (Path p : files) {
-                String name = p.getFileName() == null ? "" : p.getFileName().toString();
-                if (name.matches(".*[*?\\[{].*") && p.getParent() != null && Files.isDirectory(p.getParent())) {
-                    try (DirectoryStream<Path> ds = Files.newDirectoryStream(p.getParent(), name)) {
-                        List<Path> matched = new ArrayList<>();
-                        ds.forEach(matched::add);
-                        matched.sort(null);
-                        concrete.addAll(matched);
-                    }
-                } else {
-                    concrete.add(p);
-                }
-            }
+            concrete = concreteFiles(files);
         }
         Map<Path, Future<String>> hashes = new TreeMap<>();
         for (Path p : concrete) {
@@ -263,6 +297,60 @@ public final class RunExecution {
             out.add(m);
         }
         return out;
+    }
+
+    /** Expands glob patterns in the file name (e.g. {@code data/run_*.h5}) into the matching files, sorted. */
+    static List<Path> concreteFiles(List<Path> files) throws IOException {
+        List<Path> concrete = new ArrayList<>();
+        for (Path p : files) {
+            String name = p.getFileName() == null ? "" : p.getFileName().toString();
+            if (name.matches(".*[*?\\[{].*") && p.getParent() != null && Files.isDirectory(p.getParent())) {
+                try (DirectoryStream<Path> ds = Files.newDirectoryStream(p.getParent(), name)) {
+                    List<Path> matched = new ArrayList<>();
+                    ds.forEach(matched::add);
+                    matched.sort(null);
+                    concrete.addAll(matched);
+                }
+            } else {
+                concrete.add(p);
+            }
+        }
+        return concrete;
+    }
+
+    private static String cacheKey(PlannedStep ps, long seed, Map<String, String> upstreamKeys, Path base) {
+        RegisteredStep r = ps.provider();
+        Map<String, Object> k = new LinkedHashMap<>();
+        k.put("step", ps.name());
+        k.put("use", r.id());
+        k.put("provider", r.bundle() + " " + r.bundleVersion() + " " + r.provider().getClass().getName());
+        k.put("settings", SettingsBinder.toPlain(ps.settings()));
+        k.put("seed", seed);
+        k.put("base", base.toAbsolutePath().toString());
+        Map<String, Object> in = new TreeMap<>();
+        ps.inputs().forEach((port, c) -> in.put(port, c.step() + "." + c.port() + "@" + upstreamKeys.get(c.step())));
+        k.put("inputs", in);
+        return HexFormat.of().formatHex(sha(Json.write(k)));
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (var files = Files.walk(from)) {
+            for (Path f : files.sorted().toList()) {
+                Path dest = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(f, dest);
+                }
+            }
+        }
+    }
+
+    private static List<String> listFiles(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
     }
 
     static String sha256(Path file) throws IOException, NoSuchAlgorithmException {

@@ -30,6 +30,7 @@ final class StepRun implements StepContext {
     private final RunListener listener;
     private final List<String> warnings = new CopyOnWriteArrayList<>();
     private final List<Path> inputFiles;
+    private final List<Path> stepInputs = new CopyOnWriteArrayList<>();
     private final Path baseDirectory;
     private final int parallelism;
 
@@ -121,6 +122,9 @@ final class StepRun implements StepContext {
     @Override
     public Path inputFile(String path) {
         Path p = baseDirectory.resolve(path).normalize();
+        if (!stepInputs.contains(p)) {
+            stepInputs.add(p);
+        }
         synchronized (inputFiles) {
             if (!inputFiles.contains(p)) {
                 inputFiles.add(p);
@@ -138,6 +142,11 @@ final class StepRun implements StepContext {
         synchronized (outputs) {
             return new LinkedHashMap<>(outputs);
         }
+    }
+
+    /** @return the input files this step recorded */
+    List<Path> stepInputs() {
+        return List.copyOf(stepInputs);
     }
 
     List<String> warnings() {

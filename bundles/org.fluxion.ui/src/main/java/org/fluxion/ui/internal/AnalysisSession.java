@@ -20,6 +20,7 @@ import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.fluxion.api.artifact.PlotSpec;
 import org.fluxion.core.RegisteredStep;
 import org.fluxion.core.RunOptions;
+import org.fluxion.core.StepResultCache;
 import org.fluxion.core.StepConfig;
 import org.fluxion.core.WorkflowConfig;
 import org.fluxion.synth.KascadeSamples;
@@ -63,6 +64,8 @@ public final class AnalysisSession {
     private static final Pattern LOCATION_LINE = Pattern.compile(":(\\d+):(\\d+)$");
 
     private final InstalledServices services;
+    /** Results of this session's runs: a re-run recomputes only the steps that changed. */
+    private final StepResultCache stepResults = new StepResultCache();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     private Path file;
@@ -108,6 +111,11 @@ public final class AnalysisSession {
 
     // ---------------------------------------------------------------- document
 
+    /** @return the cache of step results that runs of this session share */
+    StepResultCache stepResults() {
+        return stepResults;
+    }
+
     /**
      * Opens a configuration file; shows its last run folder if there is one.
      *
@@ -123,6 +131,7 @@ public final class AnalysisSession {
         RunFolderContents previous = null;
         synchronized (this) {
             requireIdle("open another configuration");
+            stepResults.clear(); // another configuration: free the previous one's cached outputs
             file = f;
             text = t;
             savedText = t;

@@ -64,7 +64,8 @@ final class WorkflowRunJob extends Job {
             }
             Engine engine = new Engine(session.services().steps(), renderer);
             RunResult r = engine.run(plan, new RunOptions(threads, cancel, listener,
-                    List.of("fluxion-workbench", "run", configFile.toString()), session.services().platform()));
+                    List.of("fluxion-workbench", "run", configFile.toString()), session.services().platform(),
+                    session.stepResults()));
             RunFolderContents contents;
             try {
                 contents = RunFolderContents.read(r.folder());
