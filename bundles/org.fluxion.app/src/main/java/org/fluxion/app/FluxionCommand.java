@@ -74,6 +74,9 @@ public final class FluxionCommand {
               --help
                   this text
 
+            the desktop workbench (launcher script only): ./fluxion (no arguments),
+            ./fluxion ui [CONFIG], ./fluxion demo --ui [--size small|full] [--out DIR]
+
             exit codes: 0 ok, 2 bad configuration or arguments, 3 unreadable input, 4 failure while running
             """;
 
