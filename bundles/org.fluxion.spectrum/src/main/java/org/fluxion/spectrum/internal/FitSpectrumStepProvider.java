@@ -53,15 +53,15 @@ public final class FitSpectrumStepProvider implements StepProvider<FitSpectrumSe
         return ctx -> run(ctx, settings);
     }
 
-    /** The bins that enter a fit: inside the energy range, positive value and variance. */
+    /** The bins that enter a fit: inside the energy range, positive value and variance, σ/Φ <= max_relative_error. */
     static int[] selectBins(Spectrum flux, FitSpectrumSettings s) {
         Binning b = flux.binning();
         List<Integer> idx = new ArrayList<>();
         for (int j = 0; j < b.bins(); j++) {
             double e = b.centre(j);
-            if ((Double.isNaN(s.energyMinGeV()) || e >= s.energyMinGeV())
-                    && (Double.isNaN(s.energyMaxGeV()) || e <= s.energyMaxGeV()) && flux.value(j) > 0
-                    && flux.uncertainty(j) > 0) {
+            if ((Double.isNaN(s.energyMinGev()) || e >= s.energyMinGev())
+                    && (Double.isNaN(s.energyMaxGev()) || e <= s.energyMaxGev()) && flux.value(j) > 0
+                    && flux.uncertainty(j) > 0 && flux.uncertainty(j) <= s.maxRelativeError() * flux.value(j)) {
                 idx.add(j);
             }
         }
@@ -81,20 +81,20 @@ public final class FitSpectrumStepProvider implements StepProvider<FitSpectrumSe
             for (int c = 0; c < n; c++) {
                 cov[a][c] = full[idx[a]][idx[c]];
             }
-            if (Math.abs(Math.log(e[a] / s.referenceGeV())) < Math.abs(Math.log(e[nearest] / s.referenceGeV()))) {
+            if (Math.abs(Math.log(e[a] / s.referenceGev())) < Math.abs(Math.log(e[nearest] / s.referenceGev()))) {
                 nearest = a;
             }
         }
-        double lnPhi0 = Math.log(y[nearest]) + s.gamma1Start() * Math.log(e[nearest] / s.referenceGeV());
+        double lnPhi0 = Math.log(y[nearest]) + s.gamma1Start() * Math.log(e[nearest] / s.referenceGev());
         double[] start = s.model() == SpectralShape.KNEE
-                ? new double[] { lnPhi0, s.gamma1Start(), s.gamma2Start(), Math.log(s.kneeStartGeV()) }
+                ? new double[] { lnPhi0, s.gamma1Start(), s.gamma2Start(), Math.log(s.kneeStartGev()) }
                 : new double[] { lnPhi0, s.gamma1Start() };
         if (s.model() == SpectralShape.KNEE) {
             // the knee term is ≈ 1 below Ek; correct the start normalisation when E0 lies above it
             start[0] -= (start[1] - start[2]) / s.smoothness()
-                    * Math.log1p(Math.pow(s.referenceGeV() / s.kneeStartGeV(), s.smoothness()));
+                    * Math.log1p(Math.pow(s.referenceGev() / s.kneeStartGev(), s.smoothness()));
         }
-        return new SpectrumFit(s.model(), s.referenceGeV(), s.smoothness()).fit(e, y, cov, start);
+        return new SpectrumFit(s.model(), s.referenceGev(), s.smoothness()).fit(e, y, cov, start);
     }
 
     private static void run(StepContext ctx, FitSpectrumSettings s) {
@@ -103,8 +103,8 @@ public final class FitSpectrumStepProvider implements StepProvider<FitSpectrumSe
         int[] idx = selectBins(flux, s);
         int m = s.model().parameters();
         if (idx.length <= m) {
-            throw new InvalidSettingsException("energy_min_gev", "only " + idx.length + " bins with a positive flux and "
-                    + "error lie in [" + s.energyMinGeV() + ", " + s.energyMaxGeV() + "] GeV, but a " + name(s.model())
+            throw new InvalidSettingsException("energy_min_gev", "only " + idx.length + " bins with a positive flux and a "
+                    + "relative error <= " + s.maxRelativeError() + " lie in [" + s.energyMinGev() + ", " + s.energyMaxGev() + "] GeV, but a " + name(s.model())
                     + " fit of " + m + " parameters needs at least " + (m + 1));
         }
         SpectrumFit.Result r;
@@ -117,7 +117,7 @@ public final class FitSpectrumStepProvider implements StepProvider<FitSpectrumSe
         if (!r.converged()) {
             ctx.warn("the fit did not converge in " + r.iterations() + " iterations; results may be off the minimum");
         }
-        SpectrumFit model = new SpectrumFit(s.model(), s.referenceGeV(), s.smoothness());
+        SpectrumFit model = new SpectrumFit(s.model(), s.referenceGev(), s.smoothness());
         double[] p = r.parameters();
         double ln10 = Math.log(10);
 
@@ -161,7 +161,7 @@ public final class FitSpectrumStepProvider implements StepProvider<FitSpectrumSe
         sm.put("model", name(s.model()));
         sm.put("formula", s.model() == SpectralShape.KNEE
                 ? "phi0 (E/E0)^-gamma1 [1 + (E/Ek)^eps]^((gamma1-gamma2)/eps)" : "phi0 (E/E0)^-gamma1");
-        sm.put("reference_energy_gev", s.referenceGeV());
+        sm.put("reference_energy_gev", s.referenceGev());
         if (s.model() == SpectralShape.KNEE) {
             sm.put("smoothness_fixed", s.smoothness());
         }

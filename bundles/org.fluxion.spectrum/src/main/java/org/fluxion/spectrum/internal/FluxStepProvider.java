@@ -110,7 +110,7 @@ public final class FluxStepProvider implements StepProvider<FluxSettings> {
             }
             t.row(row.toArray());
         }
-        ctx.artifacts().table("flux", t.build());
+        ctx.artifacts().table("flux_bins", t.build());
         double[][] cov = flux.covariance();
         TableArtifact.Builder c = TableArtifact.builder().column("bin", "");
         for (int j = 0; j < eb.bins(); j++) {

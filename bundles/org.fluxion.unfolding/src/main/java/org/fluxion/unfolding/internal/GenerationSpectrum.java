@@ -50,4 +50,18 @@ record GenerationSpectrum(double index, double min, double max, boolean lg) {
     double reweight(double axisValue, double targetIndex) {
         return Math.pow(energy(axisValue) / energy(min), index - targetIndex);
     }
+
+    /**
+     * @return per true bin ∫_bin E^-γ w(E) dE / ∫_gen E^-γ dE with w = {@link #reweight}(·, targetIndex):
+     *         the expected sum of reweighted generated events per bin, per generated event
+     */
+    double[] reweightedFractions(Binning trueBinning, double targetIndex) {
+        GenerationSpectrum target = new GenerationSpectrum(targetIndex, min, max, lg);
+        double[] f = target.fractions(trueBinning);
+        double scale = Math.pow(energy(min), targetIndex - index) * target.integral(min, max) / integral(min, max);
+        for (int j = 0; j < f.length; j++) {
+            f[j] *= scale;
+        }
+        return f;
+    }
 }

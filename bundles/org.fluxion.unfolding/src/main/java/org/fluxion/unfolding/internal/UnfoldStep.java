@@ -79,8 +79,11 @@ final class UnfoldStep implements Step {
         double[] mcProxy = EventProxy.values(mc, s.mcProxy().isEmpty() ? "proxy" : "mc_proxy", s.mcProxyColumn());
         double[] mcTruth = mc.column(s.truth()).toDoubleArray();
         double[] w = s.weight().isEmpty() ? null : mc.column(s.weight()).toDoubleArray();
+        boolean reweight = gen != null && !Double.isNaN(s.reweightIndex());
+        boolean weighted = w != null || reweight;
         int n = mc.rowCount();
-        byte[] role = split(ctx.random(), n);
+        RandomGenerator rng = ctx.random();
+        byte[] role = split(rng, n);
         int nTrain = 0, nTest = 0;
         for (byte r : role) {
             nTrain += r == TRAIN ? 1 : 0;
@@ -92,6 +95,18 @@ final class UnfoldStep implements Step {
         double[] selected = new double[nt]; // unweighted train events per true bin with proxy in range
         double[] observed = new double[np], testTruth = s.closure() ? new double[nt] : null;
         long truthOutside = 0, proxyOutside = 0, badWeight = 0;
+        // weighted pseudo-data are made unweighted by keeping test event k with probability w_k / max w
+        double wMaxTest = 0;
+        if (s.closure() && weighted) {
+            for (int k = 0; k < n; k++) {
+                if (role[k] == TEST) {
+                    double wk = (w == null ? 1.0 : w[k]) * (reweight ? gen.reweight(mcTruth[k], s.reweightIndex()) : 1.0);
+                    if (wk > wMaxTest && Double.isFinite(wk)) {
+                        wMaxTest = wk;
+                    }
+                }
+            }
+        }
         ctx.progress().begin("filling the response from '" + mc.name() + "'", n);
         for (int k = 0; k < n; k++) {
             if ((k & 0xFFFF) == 0) {
@@ -112,7 +127,7 @@ final class UnfoldStep implements Step {
                 continue;
             }
             double wk = w == null ? 1.0 : w[k];
-            if (gen != null && !Double.isNaN(s.reweightIndex())) {
+            if (reweight) {
                 wk *= gen.reweight(mcTruth[k], s.reweightIndex());
             }
             if (!(wk >= 0) || Double.isInfinite(wk)) {
@@ -123,9 +138,9 @@ final class UnfoldStep implements Step {
                 counts[i][j] += wk;
                 counts2[i][j] += wk * wk;
                 selected[j] += 1;
-            } else {
-                observed[i] += wk;
-                testTruth[j] += wk;
+            } else if (!weighted || rng.nextDouble() * wMaxTest < wk) {
+                observed[i] += 1;
+                testTruth[j] += 1;
             }
         }
         if (badWeight > 0) {
@@ -158,9 +173,9 @@ final class UnfoldStep implements Step {
         UnfoldingProblem.Builder pbld = UnfoldingProblem.builder(response, observed);
         double[] eff = null, thrown = null;
         int capped = 0;
+        double scale = Double.NaN;
         if (genFraction != null) {
             thrown = new double[nt];
-            double scale;
             if (g.thrown() > 0) {
                 scale = g.thrown() * ((double) nTrain / n);
             } else {
@@ -181,10 +196,14 @@ final class UnfoldStep implements Step {
             eff = new double[nt];
             for (int j = 0; j < nt; j++) {
                 thrown[j] = scale * genFraction[j];
-                eff[j] = selected[j] / thrown[j];
+                boolean plateau = g.thrown() == 0 && tb.edge(j) >= g.fullEfficiencyAbove();
+                eff[j] = plateau ? 1.0 : selected[j] / thrown[j];
                 if (eff[j] > 1) {
+                    // a binomial fluctuation above 1 is capped silently; beyond 3 sigma it is reported
+                    if (selected[j] - thrown[j] > 3 * Math.sqrt(Math.max(selected[j], 1))) {
+                        capped++;
+                    }
                     eff[j] = 1;
-                    capped++;
                 }
             }
             pbld.efficiency(eff, thrown);
@@ -208,23 +227,32 @@ final class UnfoldStep implements Step {
         in.put("mc_events", n);
         in.put("train_events", nTrain);
         in.put("test_events", nTest);
+        in.put("pseudo_data_events", s.closure() ? sum(observed) : 0);
+        in.put("pseudo_data", !s.closure() ? "none" : weighted
+                ? "test events kept with probability w / max w (unweighted, Poisson)" : "test events");
         in.put("mc_truth_outside_true_range", truthOutside);
         in.put("mc_proxy_outside_proxy_range", proxyOutside);
         in.put("data_events_in_proxy_range", sum(observed));
         in.put("data_events_outside_proxy_range", dataOutside);
         in.put("efficiency", eff == null ? "none" : g.thrown() > 0 ? "generation spectrum, thrown = " + g.thrown()
                 : "generation spectrum, normalised to full efficiency above " + g.fullEfficiencyAbove());
-        in.put("efficiency_bins_capped_at_1", capped);
+        in.put("efficiency_bins_above_1_by_3_sigma", capped);
         ctx.artifacts().summary("inputs", in);
         if (eff != null) {
             writeEfficiency(ctx, tb, selected, thrown, eff);
             if (capped > 0) {
-                ctx.warn("efficiency above 1 in " + capped + " true bin(s), set to 1 (MC fluctuation in the fully "
-                        + "efficient region, or a wrong generation spectrum / full_efficiency_above)");
+                ctx.warn("selected MC events exceed the thrown ones by more than 3 sigma in " + capped + " true bin(s) "
+                        + "(efficiency set to 1): check the generation spectrum, thrown or full_efficiency_above");
             }
         }
         if (testTruth != null) {
-            writeClosure(ctx, result, testTruth, thrown == null ? null : scaled(thrown, (double) nTest / nTrain));
+            double[] thrownTest = null; // expected generated events behind the test pseudo-data
+            if (thrown != null && w == null) {
+                thrownTest = reweight ? scaled(gen.reweightedFractions(tb, s.reweightIndex()), scale / wMaxTest)
+                        : thrown.clone();
+                thrownTest = scaled(thrownTest, (double) nTest / nTrain);
+            }
+            writeClosure(ctx, result, testTruth, thrownTest);
         }
         ctx.output(UnfoldStepProvider.RESULT, result);
         ctx.output(UnfoldStepProvider.TRUE_BINNING, tb);
@@ -294,7 +322,7 @@ final class UnfoldStep implements Step {
             t.row(tb.edge(j), tb.edge(j + 1), selected[j], thrown[j], e, err);
             pts.add(new Point(tb.centre(j), e, 0.5 * tb.width(j), err, err));
         }
-        ctx.artifacts().table("efficiency", t.build());
+        ctx.artifacts().table("efficiency_bins", t.build());
         ctx.artifacts().plot("efficiency", PlotSpec.builder("Selection efficiency (MC, training split)",
                 axis(tb), Axis.log("Efficiency", "").withRange(Math.max(1e-3, 0.5 * min(eff)), 1.5))
                 .add(new PointSeries("selected / thrown, binomial error", pts)).build());
@@ -330,13 +358,14 @@ final class UnfoldStep implements Step {
         int m = 0;
         for (int j = 0; j < tb.bins(); j++) {
             double sig = est.uncertainty(j);
-            double pull = sig > 0 ? (est.value(j) - truth[j]) / sig : Double.NaN;
+            // bins an unfolder pins to zero have a vanishing linearised error: no pull there
+            double pull = sig > 1e-6 ? (est.value(j) - truth[j]) / sig : Double.NaN;
             List<Object> row = new ArrayList<>(List.of(tb.edge(j), tb.edge(j + 1), est.value(j), sig, truth[j], pull));
             if (acc != null && thrownTest != null) {
                 double sa = acc.uncertainty(j);
                 row.add(acc.value(j));
                 row.add(thrownTest[j]);
-                row.add(sa > 0 ? (acc.value(j) - thrownTest[j]) / sa : Double.NaN);
+                row.add(sa > 1e-6 ? (acc.value(j) - thrownTest[j]) / sa : Double.NaN);
             }
             t.row(row.toArray());
             if (Double.isFinite(pull)) {
@@ -346,7 +375,7 @@ final class UnfoldStep implements Step {
                 m++;
             }
         }
-        ctx.artifacts().table("closure", t.build());
+        ctx.artifacts().table("closure_bins", t.build());
         double chi2 = Chi2.of(est.values(), truth, est.covariance());
         Map<String, Object> sm = new LinkedHashMap<>();
         sm.put("bins", tb.bins());
