@@ -199,7 +199,7 @@ public final class FitSpectrumStepProvider implements StepProvider<FitSpectrumSe
             ratio.add(new Point(e, flux.value(j) / f, 0, u, u));
         }
         PlotSpec.Builder plot = PlotSpec.builder("Spectral fit: " + name(s.model()), WeightedFlux.energyAxis(),
-                WeightedFlux.axis(k)).add(new PointSeries("Flux (fitted bins)", WeightedFlux.points(subset(flux, idx), k)))
+                WeightedFlux.axis(k)).add(new PointSeries("Flux (fitted bins)", WeightedFlux.points(subset(flux, idx), k, Double.POSITIVE_INFINITY)))
                 .add(new LineSeries("Fit", curve, false))
                 .ratio(new RatioPanel(Axis.linear("Flux / fit", "").withRange(0.5, 1.5), List.of(new PointSeries("", ratio)),
                         1.0));

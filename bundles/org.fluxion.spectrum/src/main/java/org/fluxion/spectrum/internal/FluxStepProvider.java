@@ -140,15 +140,15 @@ public final class FluxStepProvider implements StepProvider<FluxSettings> {
         ctx.artifacts().summary("flux_summary", sm);
 
         double k = s.weightExponent();
-        List<Point> pts = WeightedFlux.points(flux, k);
+        // bins consistent with zero (σ ≥ Φ, e.g. pinned to 0 by the unfolder) stay in the table, not in the plot
+        List<Point> pts = WeightedFlux.points(flux, k, 1.0);
         if (pts.isEmpty()) {
             ctx.warn("no energy bin has a positive flux: nothing to plot");
             return;
         }
         PlotSpec.Builder p = PlotSpec.builder("All-particle flux (unfolded with " + r.diagnostics().method() + ")",
-                WeightedFlux.energyAxis(), WeightedFlux.axis(k))
-                .add(new PointSeries("Unfolded flux" + (corrected ? "" : " (selected events, no acceptance correction)"),
-                        pts));
+                WeightedFlux.energyAxis(), WeightedFlux.rangeFor(WeightedFlux.axis(k), pts))
+                .add(new PointSeries("Unfolded" + (corrected ? "" : " (no acceptance correction)"), pts));
         if (ref) {
             List<Point> curve = new ArrayList<>();
             double lo = Math.log10(eb.low()), hi = Math.log10(eb.high());
@@ -160,7 +160,7 @@ public final class FluxStepProvider implements StepProvider<FluxSettings> {
             List<Point> ratio = new ArrayList<>();
             for (int j = 0; j < eb.bins(); j++) {
                 double rf = s.reference().binAverage(eb.edge(j), eb.edge(j + 1));
-                if (flux.value(j) > 0 && rf > 0) {
+                if (flux.value(j) > 0 && flux.uncertainty(j) < flux.value(j) && rf > 0) {
                     double e = flux.uncertainty(j) / rf;
                     ratio.add(new Point(eb.centre(j), flux.value(j) / rf, 0, e, e));
                 }
@@ -168,12 +168,10 @@ public final class FluxStepProvider implements StepProvider<FluxSettings> {
             p.ratio(new RatioPanel(Axis.linear("Unfolded / injected", "").withRange(0.5, 1.5),
                     List.of(new PointSeries("", ratio)), 1.0));
         }
-        p.annotate(String.format(java.util.Locale.ROOT, "A = %.4g m\u00b2, \u03a9 = %.4g sr, T = %.4g s", s.areaM2(), omega,
-                livetime));
         ctx.artifacts().plot("flux", p.build());
     }
 
     private static String referenceLabel(ReferenceModel m) {
-        return m == ReferenceModel.KASCADE_SYNTHETIC ? "Injected (synthetic p, He, CNO, Si, Fe summed)" : m.name();
+        return m == ReferenceModel.KASCADE_SYNTHETIC ? "Injected model (synthetic)" : m.name();
     }
 }

@@ -17,13 +17,16 @@ final class WeightedFlux {
     private WeightedFlux() {
     }
 
-    /** @return E^k Φ points for the bins with a finite, positive value (GeV, flux unit) */
-    static List<Point> points(Spectrum flux, double k) {
+    /**
+     * @param maxRelativeError bins with σ/Φ above this are left out
+     * @return E^k Φ points for the bins with a finite, positive value (GeV, flux unit)
+     */
+    static List<Point> points(Spectrum flux, double k, double maxRelativeError) {
         Binning b = flux.binning();
         List<Point> pts = new ArrayList<>();
         for (int j = 0; j < b.bins(); j++) {
             double e = b.centre(j), f = Math.pow(e, k), v = flux.value(j) * f, s = flux.uncertainty(j) * f;
-            if (v > 0 && Double.isFinite(v)) {
+            if (v > 0 && Double.isFinite(v) && s <= maxRelativeError * v) {
                 pts.add(new Point(e, v, 0, Math.min(s, 0.999 * v), s));
             }
         }
@@ -35,6 +38,16 @@ final class WeightedFlux {
         String ks = k == Math.rint(k) ? Long.toString((long) k) : String.format(Locale.ROOT, "%s", k);
         String gev = Math.abs(k - 1) < 1e-12 ? "" : String.format(Locale.ROOT, "GeV^%s ", trim(k - 1));
         return Axis.log("E^" + ks + " \u00b7 \u03a6", gev + "m^-2 s^-1 sr^-1");
+    }
+
+    /** @return the axis with a range from the points (errors included), widened for the legend */
+    static Axis rangeFor(Axis axis, List<Point> pts) {
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
+        for (Point p : pts) {
+            lo = Math.min(lo, p.y() - p.yErrLow());
+            hi = Math.max(hi, p.y() + p.yErrHigh());
+        }
+        return pts.isEmpty() || !(hi > lo) ? axis : axis.withRange(lo / 2, hi * 4);
     }
 
     /** @return the energy axis */

@@ -6,11 +6,11 @@ final class Chi2 {
     }
 
     /**
-     * @return (x − t)ᵀ V⁻¹ (x − t) over the bins with a positive variance; NaN if that part of V is
-     *         not positive definite
+     * @return (x − t)ᵀ V⁻¹ (x − t) over the bins with σ > 1e-6 (bins an unfolder pins to zero have a
+     *         vanishing linearised error and are left out); NaN if that part of V is not positive definite
      */
     static double of(double[] x, double[] t, double[][] v) {
-        int[] idx = java.util.stream.IntStream.range(0, x.length).filter(j -> v[j][j] > 0).toArray();
+        int[] idx = java.util.stream.IntStream.range(0, x.length).filter(j -> v[j][j] > 1e-12).toArray();
         int m = idx.length;
         double[][] l = new double[m][m];
         for (int a = 0; a < m; a++) {
