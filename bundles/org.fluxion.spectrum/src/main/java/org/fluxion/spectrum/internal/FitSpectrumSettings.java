@@ -17,6 +17,9 @@ import org.fluxion.api.workflow.Setting;
  * @param maxRelativeError bins with σ/Φ above this are left out (a Gaussian χ² cannot describe bins
  *                         consistent with zero, e.g. those an unfolder pins to 0)
  * @param weightExponent  k of the E^k-weighted plot
+ * @param reference       a reference flux (the injected model of synthetic data): its bin averages are
+ *                        fitted with the same bins, covariance and start ("Asimov" fit), giving the
+ *                        parameter values the fit should reproduce, and the pulls (fit − reference)/σ
  */
 public record FitSpectrumSettings(
         @Setting(description = "power_law or knee", defaultValue = "knee") SpectralShape model,
@@ -33,7 +36,9 @@ public record FitSpectrumSettings(
         double kneeStartGev,
         @Setting(description = "bins with relative error above this are left out of the fit", defaultValue = "1.0")
         double maxRelativeError,
-        @Setting(description = "k of the E^k-weighted plot", defaultValue = "2.7") double weightExponent) {
+        @Setting(description = "k of the E^k-weighted plot", defaultValue = "2.7") double weightExponent,
+        @Setting(description = "reference flux fitted alike for comparison: none or kascade_synthetic",
+                defaultValue = "none") ReferenceModel reference) {
     public FitSpectrumSettings {
         if (!(referenceGev > 0) || Double.isInfinite(referenceGev)) {
             throw new InvalidSettingsException("reference_gev", "must be finite and > 0 but was " + referenceGev);

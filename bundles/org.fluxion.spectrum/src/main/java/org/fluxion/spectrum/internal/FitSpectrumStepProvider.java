@@ -175,6 +175,26 @@ public final class FitSpectrumStepProvider implements StepProvider<FitSpectrumSe
             double cor = cov[1][2] / Math.sqrt(cov[1][1] * cov[2][2]);
             sm.put("correlation_gamma1_gamma2", cor);
         }
+        if (s.reference() != ReferenceModel.NONE) {
+            // the same fit to the reference's bin averages with the data's covariance
+            double[] refValues = new double[b.bins()];
+            for (int j = 0; j < b.bins(); j++) {
+                refValues[j] = s.reference().binAverage(b.edge(j), b.edge(j + 1));
+            }
+            SpectrumFit.Result ref = fit(Spectrum.of(b, refValues, flux.covariance(), flux.unit()), s, idx);
+            double[] rp = ref.parameters();
+            sm.put("reference", s.reference().name().toLowerCase(Locale.ROOT));
+            sm.put("reference_gamma1", rp[1]);
+            sm.put("pull_gamma1", (p[1] - rp[1]) / r.error(1));
+            if (s.model() == SpectralShape.KNEE) {
+                sm.put("reference_gamma2", rp[2]);
+                sm.put("pull_gamma2", (p[2] - rp[2]) / r.error(2));
+                sm.put("reference_lg_knee_energy_ev", rp[3] / ln10 + 9);
+                sm.put("pull_lg_knee_energy", (p[3] - rp[3]) / r.error(3));
+            }
+            sm.put("reference_phi0", Math.exp(rp[0]));
+            sm.put("pull_ln_phi0", (p[0] - rp[0]) / r.error(0));
+        }
         sm.put("phi0_unit", flux.unit());
         sm.put("chi2", r.chi2());
         sm.put("ndf", r.ndf());
