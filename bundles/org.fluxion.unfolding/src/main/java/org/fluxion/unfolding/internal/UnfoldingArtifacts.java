@@ -112,12 +112,28 @@ final class UnfoldingArtifacts {
         ctx.artifacts().summary("diagnostics", diag);
 
         Axis x = tb.kind() == Binning.Kind.LOG10 ? Axis.log(quantity, unit) : Axis.linear(quantity, unit);
+        // log axis: bins below 1e-6 of the largest (e.g. pinned to 0 by the unfolder) stay in the table only
+        double vmax = 0;
+        for (int j = 0; j < tb.bins(); j++) {
+            vmax = Math.max(vmax, Math.max(est.value(j), truth == null ? 0 : truth[j]));
+        }
         List<Point> pts = new ArrayList<>();
+        double ymin = Double.POSITIVE_INFINITY;
         for (int j = 0; j < tb.bins(); j++) {
             double v = est.value(j);
-            pts.add(new Point(tb.centre(j), v, 0, Math.max(0, v - lo[j]), Math.max(0, hi[j] - v)));
+            if (v >= 1e-6 * vmax && v > 0) {
+                pts.add(new Point(tb.centre(j), v, 0, Math.min(Math.max(0, v - lo[j]), 0.999 * v), Math.max(0, hi[j] - v)));
+                ymin = Math.min(ymin, v);
+            }
+            if (truth != null && truth[j] >= 1e-6 * vmax && truth[j] > 0) {
+                ymin = Math.min(ymin, truth[j]);
+            }
         }
-        PlotSpec.Builder p = PlotSpec.builder("Unfolded (" + ru.id() + ")", x, Axis.log("Selected events per bin", ""))
+        Axis y = Axis.log("Selected events per bin", "");
+        if (vmax > 0 && ymin < vmax) {
+            y = y.withRange(ymin / 5, vmax * 5);
+        }
+        PlotSpec.Builder p = PlotSpec.builder("Unfolded (" + ru.id() + ")", x, y)
                 .add(new PointSeries("Unfolded, 68 % interval", pts));
         if (truth != null) {
             p.add(HistogramSeries.step("Truth", Histogram.of(tb, truth, truth)));
