@@ -199,6 +199,8 @@ class WorkbenchSmokeTest {
     @Order(4)
     void aCancelledRunLeavesNoRunFolder() throws Exception {
         session.setText(session.text().replace("unique_name: kascade-demo", "unique_name: cancelled-run"));
+        // the steps must really run to be cancelled: otherwise the session reuses the previous run's results
+        session.stepResults().clear();
         Job run = wb.ui(() -> {
             try {
                 Job j = session.run();

@@ -112,7 +112,7 @@ public final class AnalysisSession {
     // ---------------------------------------------------------------- document
 
     /** @return the cache of step results that runs of this session share */
-    StepResultCache stepResults() {
+    public StepResultCache stepResults() {
         return stepResults;
     }
 
