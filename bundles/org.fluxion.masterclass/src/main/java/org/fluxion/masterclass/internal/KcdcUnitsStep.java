@@ -16,7 +16,7 @@ import org.fluxion.api.workflow.Step;
 import org.fluxion.api.workflow.StepContext;
 
 /**
- * One use of {@code kcdc_units}. Writes the table and summary {@value #NOTES} (sample, column,
+ * One use of {@code kcdc_units}. Writes the table {@value #NOTES} and the summary {@code units_summary} (sample, column,
  * median, declared unit, detected convention, action) and warns for every converted column.
  */
 final class KcdcUnitsStep implements Step {
@@ -124,7 +124,7 @@ final class KcdcUnitsStep implements Step {
             out.add(b.build());
         }
         context.artifacts().table(NOTES, table.build());
-        context.artifacts().summary(NOTES, Map.of("rule", "energy: median > 10 means lg(E/eV), otherwise "
+        context.artifacts().summary(NOTES + "_summary", Map.of("rule", "energy: median > 10 means lg(E/eV), otherwise "
                 + "lg(E/GeV) (+9); sizes: median > 100 means N (replaced by lg10 N), otherwise lg(N)",
                 "samples", summary));
         context.output(KcdcUnitsStepProvider.SAMPLES, SampleSet.of(out));

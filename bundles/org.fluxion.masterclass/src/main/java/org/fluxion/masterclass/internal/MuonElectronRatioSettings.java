@@ -36,10 +36,10 @@ public record MuonElectronRatioSettings(
         Map<String, String> simulationColumns,
         @Setting(description = "Which ratio: mu_over_e (lgNmu/lgNe), e_over_mu (lgNe/lgNmu) or both",
                 defaultValue = "both") RatioKind ratio,
-        @Setting(description = "Bins of the ratio histograms", defaultValue = "80", min = 5, max = 10000) int bins,
-        @Setting(description = "Range [min, max] of the lgNmu/lgNe histograms", defaultValue = "[0.6, 1.2]")
+        @Setting(description = "Bins of the ratio histograms", defaultValue = "100", min = 5, max = 10000) int bins,
+        @Setting(description = "Range [min, max] of the lgNmu/lgNe histograms", defaultValue = "[0.7, 1.2]")
         List<Double> muOverERange,
-        @Setting(description = "Range [min, max] of the lgNe/lgNmu histograms", defaultValue = "[0.8, 1.6]")
+        @Setting(description = "Range [min, max] of the lgNe/lgNmu histograms", defaultValue = "[0.8, 1.4]")
         List<Double> eOverMuRange,
         @Setting(description = "Spectral index the simulation was generated with (KCDC: E^-2)", defaultValue = "2.0",
                 min = 0, max = 10) double generatedIndex,

@@ -27,7 +27,7 @@ import org.fluxion.masterclass.internal.MuonElectronRatioSettings.RatioKind;
  * for lgNe/lgNμ) it writes: a plot per sample and primary with the histogram and the fitted Gaussian
  * ({@code <prefix>_data}, {@code <prefix>_sim_<primary>}), the normalised shapes together
  * ({@code <prefix>_compare}), the mean versus energy ({@code <prefix>_vs_lg_e}), the tables
- * {@code <prefix>_fits} and {@code <prefix>_vs_lg_e}, and the summary {@code <prefix>_fits}. Events whose
+ * {@code <prefix>_fits} and {@code <prefix>_vs_lg_e_bins}, and the summary {@code <prefix>_fit_summary}. Events whose
  * denominator is not positive or whose sizes are not finite are left out and counted.
  * Single-threaded, so results do not depend on the thread count.
  */
@@ -131,7 +131,7 @@ final class MuonElectronRatioStep implements Step {
                 + "Gaussian against the histogram over bins expecting >= 5 events, ndf = bins - 2");
         summary.put("weighting", sim == null ? "" : weighting.describe());
         summary.put("fits", fitSummary);
-        context.artifacts().summary(prefix + "_fits", summary);
+        context.artifacts().summary(prefix + "_fit_summary", summary);
         writeVersusEnergy(context, prefix, symbol, entries, energies, data, sim, weighting);
     }
 
@@ -229,6 +229,6 @@ final class MuonElectronRatioStep implements Step {
             context.warn("no energy bin of " + energies + " has " + settings.minEvents()
                     + " events: plot " + prefix + "_vs_lg_e not written");
         }
-        context.artifacts().table(prefix + "_vs_lg_e", t.build());
+        context.artifacts().table(prefix + "_vs_lg_e_bins", t.build());
     }
 }

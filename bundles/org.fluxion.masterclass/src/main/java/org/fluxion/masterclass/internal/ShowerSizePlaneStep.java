@@ -20,7 +20,7 @@ import org.fluxion.api.workflow.StepContext;
  * One use of {@code shower_size_plane}. Writes the plots {@code ne_nmu_data} (data colour map with
  * the outlined regions of the {@code contours} primaries) and {@code ne_nmu_primaries} (the regions
  * of every simulated primary), the table {@code ne_nmu_regions} and the summary
- * {@code ne_nmu_regions}: per primary the simulated events and the fraction of the data inside its
+ * {@code ne_nmu_summary}: per primary the simulated events and the fraction of the data inside its
  * 90 % region. Single-threaded.
  */
 final class ShowerSizePlaneStep implements Step {
@@ -107,7 +107,7 @@ final class ShowerSizePlaneStep implements Step {
         summary.put("regions", regions);
         summary.put("weighting", weighting.describe());
         context.artifacts().table("ne_nmu_regions", t.build());
-        context.artifacts().summary("ne_nmu_regions", summary);
+        context.artifacts().summary("ne_nmu_summary", summary);
     }
 
     private static String symbols(List<MassGroup> groups) {

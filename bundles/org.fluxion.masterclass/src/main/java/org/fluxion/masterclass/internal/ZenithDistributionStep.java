@@ -22,7 +22,8 @@ import org.fluxion.api.workflow.Step;
 import org.fluxion.api.workflow.StepContext;
 
 /**
- * One use of {@code zenith_distribution}: per sample the plot and table {@code zenith_<sample>} and a
+ * One use of {@code zenith_distribution}: per sample the plot {@code zenith_<sample>} and the table
+ * {@code zenith_<sample>_bins}, and a
  * summary {@code zenith}. The expectation in bin [θ1, θ2) is N·(sin²θ2 − sin²θ1)/(sin²θmax − sin²θmin),
  * N the events in [θmin, θmax): the shape of an isotropic flux through a horizontal plane.
  */
@@ -103,7 +104,7 @@ final class ZenithDistributionStep implements Step {
             p.annotate("the selection (enough electrons and muons) removes inclined showers:");
             p.annotate("they cross more air, so fewer particles reach the ground");
             context.artifacts().plot("zenith_" + stem, p.build());
-            context.artifacts().table("zenith_" + stem, t.build());
+            context.artifacts().table("zenith_" + stem + "_bins", t.build());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("column", s.column(ShowerQuantity.ZENITH));
             m.put("events_in_range", n);
