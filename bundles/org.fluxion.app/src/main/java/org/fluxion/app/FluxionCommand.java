@@ -325,16 +325,10 @@ public final class FluxionCommand {
      * @throws IOException if the folder cannot be written
      */
     public static boolean prepareDemoSamples(Path data, KascadeSamples.Size size, int threads) throws IOException {
-        Path marker = data.resolve(DEMO_MARKER);
-        String expected = "synthetic KASCADE samples: size=" + size.name().toLowerCase(Locale.ROOT) + " seed="
-                + DEMO_SEED + "\n";
-        boolean complete = Files.isRegularFile(marker) && Files.readString(marker, StandardCharsets.UTF_8).equals(expected)
-                && Files.isRegularFile(data.resolve(KascadeSamples.DATA_FILE))
-                && Files.isRegularFile(data.resolve(KascadeSamples.SIMULATION_FILE))
-                && Files.isRegularFile(data.resolve(KascadeSamples.EVENTS_FILE));
-        if (complete) {
+        if (demoSamplesReusable(data, size)) {
             return false;
         }
+        Path marker = data.resolve(DEMO_MARKER);
         Files.createDirectories(data);
         Files.deleteIfExists(marker);
         // markers of earlier versions (one per size) would otherwise vouch for files about to be overwritten
@@ -344,8 +338,26 @@ public final class FluxionCommand {
             }
         }
         KascadeSamples.write(data, DEMO_SEED, size, threads);
-        Files.writeString(marker, expected, StandardCharsets.UTF_8);
+        Files.writeString(marker, demoMarkerText(size), StandardCharsets.UTF_8);
         return true;
+    }
+
+    /**
+     * @return whether {@code data} holds the complete demo samples of {@code size}: its marker names
+     *         that size and {@link #DEMO_SEED}, and the three files exist
+     * @throws IOException if the marker cannot be read
+     */
+    public static boolean demoSamplesReusable(Path data, KascadeSamples.Size size) throws IOException {
+        Path marker = data.resolve(DEMO_MARKER);
+        return Files.isRegularFile(marker)
+                && Files.readString(marker, StandardCharsets.UTF_8).equals(demoMarkerText(size))
+                && Files.isRegularFile(data.resolve(KascadeSamples.DATA_FILE))
+                && Files.isRegularFile(data.resolve(KascadeSamples.SIMULATION_FILE))
+                && Files.isRegularFile(data.resolve(KascadeSamples.EVENTS_FILE));
+    }
+
+    private static String demoMarkerText(KascadeSamples.Size size) {
+        return "synthetic KASCADE samples: size=" + size.name().toLowerCase(Locale.ROOT) + " seed=" + DEMO_SEED + "\n";
     }
 
     /** @return the demo workflow configuration shipped with this bundle */

@@ -108,7 +108,7 @@ final class KcdcUnitsStep implements Step {
                         }
                         converted = Column.adoptDoubles(col, unit, v);
                         String action = "converted to " + unit + " (lg10)"
-                                + (nonPositive > 0 ? ", " + nonPositive + " values <= 0 set to NaN" : "");
+                                + (nonPositive > 0 ? "; " + nonPositive + " values <= 0 set to NaN" : "");
                         note(table, perColumn, t.name(), col, median, c.unit(), "number N", action);
                         context.warn(String.format(Locale.ROOT, "sample '%s', column '%s': median %.4g means the "
                                 + "number itself, not its lg; %s", t.name(), col, median, action));

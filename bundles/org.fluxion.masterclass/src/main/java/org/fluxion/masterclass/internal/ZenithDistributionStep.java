@@ -96,13 +96,12 @@ final class ZenithDistributionStep implements Step {
                     new Axis("Zenith angle θ", "deg", false, b.low(), b.high()),
                     settings.logY() ? Axis.log("Events per bin", "") : Axis.linear("Events per bin", ""));
             p.add(HistogramSeries.points(s.name(), h));
-            p.add(HistogramSeries.step("expectation ∝ sinθ·cosθ (isotropic flux, flat detector)", expectation));
-            p.ratio(new RatioPanel(Axis.linear("Data / expectation", ""), List.of(new PointSeries("", ratio)), 1.0));
-            p.annotate("events in range: " + (long) n);
-            p.annotate("expectation normalised to the events in the range");
-            p.annotate(String.format(Locale.ROOT, "χ²/ndf = %.1f / %d", chi2, used - 1));
-            p.annotate("the selection (enough electrons and muons) removes inclined showers:");
-            p.annotate("they cross more air, so fewer particles reach the ground");
+            p.add(HistogramSeries.step("expected ∝ sinθ cosθ", expectation));
+            p.ratio(new RatioPanel(Axis.linear("Data / expected", ""), List.of(new PointSeries("", ratio)), 1.0));
+            p.annotate("N = " + (long) n + " (expected: scaled to N)");
+            p.annotate(String.format(Locale.ROOT, "χ²/ndf = %.0f / %d", chi2, used - 1));
+            p.annotate("inclined showers cross more air:");
+            p.annotate("fewer pass the size selection");
             context.artifacts().plot("zenith_" + stem, p.build());
             context.artifacts().table("zenith_" + stem + "_bins", t.build());
             Map<String, Object> m = new LinkedHashMap<>();
