@@ -68,6 +68,27 @@ final class KcdcUnitDetection {
     }
 
     /**
+     * Whether more than half of the finite values exceed {@code threshold}, i.e. (up to the averaging
+     * of the two middle values for an even count) whether the median does: one pass, no copy, for the
+     * checks that run on every analysis step.
+     *
+     * @param values not modified, not null
+     * @return false if there is no finite value
+     */
+    static boolean medianAbove(double[] values, double threshold) {
+        long finite = 0, above = 0;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                finite++;
+                if (v > threshold) {
+                    above++;
+                }
+            }
+        }
+        return 2 * above > finite;
+    }
+
+    /**
      * The median of the finite values (the mean of the two middle ones for an even count), by
      * selection on a copy in O(n). Deterministic.
      *

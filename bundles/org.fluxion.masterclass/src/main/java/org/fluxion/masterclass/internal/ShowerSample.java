@@ -114,15 +114,15 @@ final class ShowerSample {
 
     private static void checkScale(String sample, ShowerQuantity q, String column, double[] v) {
         if (q == ShowerQuantity.LG_E) {
-            double m = KcdcUnitDetection.median(v);
-            if (!(m > EV_MEDIAN_THRESHOLD)) {
+            if (!KcdcUnitDetection.medianAbove(v, EV_MEDIAN_THRESHOLD)) {
+                double m = KcdcUnitDetection.median(v);
                 throw new IllegalArgumentException("sample '" + sample + "', column '" + column + "': median energy "
                         + String.format(Locale.ROOT, "%.3f", m) + " looks like lg(E/GeV), but lg(E/eV) (median > "
                         + EV_MEDIAN_THRESHOLD + ") was expected; add a kcdc_units step before this one");
             }
         } else if (q == ShowerQuantity.LG_NE || q == ShowerQuantity.LG_NMU) {
-            double m = KcdcUnitDetection.median(v);
-            if (m > LINEAR_SIZE_MEDIAN_THRESHOLD) {
+            if (KcdcUnitDetection.medianAbove(v, LINEAR_SIZE_MEDIAN_THRESHOLD)) {
+                double m = KcdcUnitDetection.median(v);
                 throw new IllegalArgumentException("sample '" + sample + "', column '" + column + "': median "
                         + String.format(Locale.ROOT, "%.4g", m) + " looks like a particle number, but its lg (median < "
                         + LINEAR_SIZE_MEDIAN_THRESHOLD + ") was expected; add a kcdc_units step before this one");

@@ -28,6 +28,11 @@ class KcdcUnitDetectionTest {
             double expected = n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
             assertEquals(expected, KcdcUnitDetection.median(v), "n=" + n);
             assertEquals(expected, KcdcUnitDetection.median(withNaN), "n=" + n + " with NaN");
+            if (n % 2 == 1) {
+                assertEquals(expected > 5.0, KcdcUnitDetection.medianAbove(withNaN, 5.0), "n=" + n);
+                assertEquals(true, KcdcUnitDetection.medianAbove(withNaN, expected - 1e-9), "n=" + n);
+                assertEquals(false, KcdcUnitDetection.medianAbove(withNaN, expected), "n=" + n);
+            }
         }
         assertTrue(Double.isNaN(KcdcUnitDetection.median(new double[] { Double.NaN })));
     }
