@@ -56,9 +56,10 @@ public final class FluxionCommand {
               run CONFIG [--set key=value]... [--strict] [--threads N]
                   run the analysis workflow of a YAML configuration; the run folder is
                   output_path/unique_name (written completely or not at all)
-              demo [--out DIR] [--size small|full] [--threads N]
-                  generate the synthetic KASCADE samples into DIR/data (once) and run the
-                  demo workflow (default DIR: ./fluxion-demo, size: full)
+              demo [kascade|masterclass] [--out DIR] [--size small|full] [--threads N]
+                  generate the synthetic KASCADE samples into DIR/data (once per size) and run
+                  the demo workflow, or the KASCADE masterclass (default DIR: ./fluxion-demo,
+                  size: full)
               generate kascade --out DIR [--size small|full] [--seed N]
                   write the synthetic KCDC samples (kcdc_data.txt, kcdc_simulation.csv, kcdc_events.csv)
               generate stopping-muons --out DIR [--size small|default] [--seed N] [--threads N]
@@ -286,36 +287,96 @@ public final class FluxionCommand {
         }
     }
 
+    /** Seed of the demo samples (shared by {@code fluxion demo}, {@code fluxion demo masterclass} and the UI). */
+    public static final long DEMO_SEED = 20210318L;
+    /** Name of the marker file in the demo data folder; it records which samples the folder holds. */
+    static final String DEMO_MARKER = ".generated";
+
     private int demo(List<String> args, List<String> all) throws Exception {
         Options o = parse(args, List.of("--out", "--size", "--threads"), List.of());
-        if (!o.positional.isEmpty()) {
-            throw new ConfigException("", "demo takes no positional arguments but got " + o.positional);
+        String which = o.positional.isEmpty() ? "kascade" : o.positional.get(0);
+        if (o.positional.size() > 1 || !(which.equals("kascade") || which.equals("masterclass"))) {
+            throw new ConfigException("", "demo takes at most one argument, 'kascade' (default) or 'masterclass', "
+                    + "but got " + o.positional);
         }
         Path dir = Path.of(o.values.getOrDefault("--out", "fluxion-demo")).toAbsolutePath().normalize();
         KascadeSamples.Size size = size(o.values.getOrDefault("--size", "full"));
-        long seed = 20210318L;
         Path data = dir.resolve("data");
-        Path marker = data.resolve(".generated-" + size.name().toLowerCase(Locale.ROOT) + "-" + seed);
-        if (!Files.exists(marker)) {
-            out.printf(Locale.ROOT, "fluxion: generating the synthetic KASCADE samples (%s) into %s%n",
-                    size.name().toLowerCase(Locale.ROOT), data);
-            long t0 = System.nanoTime();
-            KascadeSamples.write(data, seed, size, threads(o, 0));
-            Files.writeString(marker, "synthetic KASCADE samples, seed " + seed + "\n");
-            out.printf(Locale.ROOT, "fluxion: generated in %.1f s%n", (System.nanoTime() - t0) * 1e-9);
+        long t0 = System.nanoTime();
+        if (prepareDemoSamples(data, size, threads(o, 0))) {
+            out.printf(Locale.ROOT, "fluxion: generated the synthetic KASCADE samples (%s) into %s in %.1f s%n",
+                    size.name().toLowerCase(Locale.ROOT), data, (System.nanoTime() - t0) * 1e-9);
         } else {
-            out.println("fluxion: reusing the synthetic samples in " + data);
+            out.println("fluxion: reusing the synthetic samples (" + size.name().toLowerCase(Locale.ROOT) + ") in "
+                    + data);
         }
-        Path config = dir.resolve("demo.yaml");
-        Files.writeString(config, demoConfig(), StandardCharsets.UTF_8);
+        boolean masterclass = which.equals("masterclass");
+        Path config = dir.resolve(masterclass ? "masterclass.yaml" : "demo.yaml");
+        Files.writeString(config, masterclass ? masterclassConfig() : demoConfig(), StandardCharsets.UTF_8);
         return runConfig(config, o.sets, false, o, all);
+    }
+
+    /**
+     * Makes sure {@code data} holds the synthetic KASCADE samples of {@code size} with seed
+     * {@link #DEMO_SEED}, generating them if not. The folder's marker file ({@value #DEMO_MARKER})
+     * names the size and seed of the files present; it is removed before generating and written
+     * after the three files are complete, so samples of one size are never taken for another's,
+     * and an interrupted generation is redone.
+     *
+     * @param threads generator threads, >= 1
+     * @return true if the samples were generated, false if the existing ones were reused
+     * @throws IOException if the folder cannot be written
+     */
+    public static boolean prepareDemoSamples(Path data, KascadeSamples.Size size, int threads) throws IOException {
+        if (demoSamplesReusable(data, size)) {
+            return false;
+        }
+        Path marker = data.resolve(DEMO_MARKER);
+        Files.createDirectories(data);
+        Files.deleteIfExists(marker);
+        // markers of earlier versions (one per size) would otherwise vouch for files about to be overwritten
+        try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(data, ".generated-*")) {
+            for (Path old : ds) {
+                Files.delete(old);
+            }
+        }
+        KascadeSamples.write(data, DEMO_SEED, size, threads);
+        Files.writeString(marker, demoMarkerText(size), StandardCharsets.UTF_8);
+        return true;
+    }
+
+    /**
+     * @return whether {@code data} holds the complete demo samples of {@code size}: its marker names
+     *         that size and {@link #DEMO_SEED}, and the three files exist
+     * @throws IOException if the marker cannot be read
+     */
+    public static boolean demoSamplesReusable(Path data, KascadeSamples.Size size) throws IOException {
+        Path marker = data.resolve(DEMO_MARKER);
+        return Files.isRegularFile(marker)
+                && Files.readString(marker, StandardCharsets.UTF_8).equals(demoMarkerText(size))
+                && Files.isRegularFile(data.resolve(KascadeSamples.DATA_FILE))
+                && Files.isRegularFile(data.resolve(KascadeSamples.SIMULATION_FILE))
+                && Files.isRegularFile(data.resolve(KascadeSamples.EVENTS_FILE));
+    }
+
+    private static String demoMarkerText(KascadeSamples.Size size) {
+        return "synthetic KASCADE samples: size=" + size.name().toLowerCase(Locale.ROOT) + " seed=" + DEMO_SEED + "\n";
     }
 
     /** @return the demo workflow configuration shipped with this bundle */
     public static String demoConfig() throws IOException {
-        try (InputStream in = FluxionCommand.class.getResourceAsStream("/demo/kascade-demo.yaml")) {
+        return resource("/demo/kascade-demo.yaml");
+    }
+
+    /** @return the KASCADE masterclass configuration shipped with this bundle (= examples/masterclass.yaml) */
+    public static String masterclassConfig() throws IOException {
+        return resource("/demo/masterclass.yaml");
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = FluxionCommand.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IOException("demo configuration /demo/kascade-demo.yaml missing from bundle org.fluxion.app");
+                throw new IOException("configuration " + name + " missing from bundle org.fluxion.app");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
