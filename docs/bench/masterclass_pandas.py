@@ -102,9 +102,9 @@ def task(d):
     # step 4: energy estimator on the simulation, bias and resolution per primary and energy bin
     est = 10.83 + 0.347 * sNe + 0.609 * sNmu + 1.29 * (1 / np.cos(np.radians(sZe)) - 1)
     delta = est - lgE
-    np.histogram2d(lgE, est, bins=(16, 16), range=((14, 18), (14, 18)))
+    np.histogram2d(lgE, est, bins=(80, 80), range=((14, 18), (14, 18)))
     for g, m in masks:
-        np.histogram(delta[m], 80, (-1, 1))
+        np.histogram(delta[m], 60, (-0.6, 0.6))
         binned_means(delta[m], lgE[m], np.ones(m.sum()), lge_edges)
         out[("energy", g)] = (delta[m].mean(), 0, delta[m].std(), 0)
     check = E - (10.83 + 0.347 * Ne + 0.609 * Nmu + 1.29 * (1 / np.cos(np.radians(Ze)) - 1))

@@ -44,10 +44,10 @@ public record EnergyEstimatorSettings(
         @Setting(description = "Upper true-energy edge", unit = "lg(E/eV)", defaultValue = "18.0") double lgEMax,
         @Setting(description = "Energy bins with fewer events are not plotted", defaultValue = "20", min = 2)
         int minEvents,
-        @Setting(description = "Bins of the lg E_est - lg E_true histograms", defaultValue = "80", min = 5,
+        @Setting(description = "Bins of the lg E_est - lg E_true histograms", defaultValue = "60", min = 5,
                 max = 10000) int differenceBins,
         @Setting(description = "Range [min, max] of the lg E_est - lg E_true histograms", unit = "lg(E/eV)",
-                defaultValue = "[-1.0, 1.0]") List<Double> differenceRange) {
+                defaultValue = "[-0.6, 0.6]") List<Double> differenceRange) {
 
     public EnergyEstimatorSettings {
         simulation = simulation == null ? "" : simulation.strip();

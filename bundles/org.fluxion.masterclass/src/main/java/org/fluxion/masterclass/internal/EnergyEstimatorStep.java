@@ -34,6 +34,8 @@ import org.fluxion.api.workflow.StepContext;
  * {@code energy_estimator} (with the data check). Single-threaded.
  */
 final class EnergyEstimatorStep implements Step {
+    /** Cells per unit of lg E of the estimated-versus-true map. */
+    static final int MAP_BINS_PER_DECADE = 20;
     private final EnergyEstimatorSettings settings;
 
     EnergyEstimatorStep(EnergyEstimatorSettings settings) {
@@ -63,7 +65,9 @@ final class EnergyEstimatorStep implements Step {
             byGroup[g.ordinal()] = new RatioEntry(g.symbol(), g.symbol(), true, diffs, energies);
             entries.add(byGroup[g.ordinal()]);
         }
-        Histogram2D.Builder plane = Histogram2D.builder(energies, energies);
+        Binning fine = Binning.linear(MAP_BINS_PER_DECADE * (int) Math.ceil(energies.high() - energies.low()),
+                energies.low(), energies.high());
+        Histogram2D.Builder plane = Histogram2D.builder(fine, fine);
         for (int i = 0; i < sim.rows(); i++) {
             double e = est.lgEnergy(ne[i], nmu[i], ze[i]);
             byGroup[groups[i]].add(e - lgE[i], 1.0, energies.findBin(lgE[i]));
@@ -111,7 +115,6 @@ final class EnergyEstimatorStep implements Step {
                 .add(new Map2DSeries(sim.name(), plane.build(), false))
                 .add(new LineSeries("E_est = E_true", List.of(Point.of(energies.low(), energies.low()),
                         Point.of(energies.high(), energies.high())), true));
-        scatter.annotate(est.describe());
         context.artifacts().plot("energy_estimated_vs_true", scatter.build());
 
         TableArtifact.Builder prim = TableArtifact.builder().column("primary", "").column("events", "")
