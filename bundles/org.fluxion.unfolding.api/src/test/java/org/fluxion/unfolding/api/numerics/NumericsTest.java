@@ -37,4 +37,23 @@ class NumericsTest {
             assertTrue(v[k] > v[k - 1]);
         }
     }
+
+    @Test
+    void poissonVariatesHaveTheirMeanAndVarianceOnBothBranches() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(42);
+        for (double mean : new double[] { 0.5, 4, 25, 400 }) {
+            int n = 200_000;
+            double s = 0, s2 = 0;
+            for (int i = 0; i < n; i++) {
+                long k = PoissonSampler.sample(rng, mean);
+                assertTrue(k >= 0);
+                s += k;
+                s2 += (double) k * k;
+            }
+            double m = s / n, v = s2 / n - m * m;
+            assertEquals(mean, m, 5 * Math.sqrt(mean / n), "mean for " + mean);
+            assertEquals(mean, v, 0.02 * mean + 5 * mean * Math.sqrt(2.0 / n), "variance for " + mean);
+        }
+        assertEquals(0, PoissonSampler.sample(rng, 0));
+    }
 }

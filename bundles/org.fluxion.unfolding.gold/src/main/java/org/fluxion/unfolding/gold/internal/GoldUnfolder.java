@@ -1,5 +1,7 @@
 package org.fluxion.unfolding.gold.internal;
 
+import org.fluxion.unfolding.api.numerics.PoissonSampler;
+
 import org.fluxion.unfolding.api.numerics.GlobalCorrelation;
 import org.fluxion.unfolding.api.numerics.ConditionNumber;
 import org.fluxion.unfolding.api.numerics.IterationScan;

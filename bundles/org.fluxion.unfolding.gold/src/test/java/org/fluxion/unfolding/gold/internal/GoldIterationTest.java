@@ -1,5 +1,7 @@
 package org.fluxion.unfolding.gold.internal;
 
+import org.fluxion.unfolding.api.numerics.PoissonSampler;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

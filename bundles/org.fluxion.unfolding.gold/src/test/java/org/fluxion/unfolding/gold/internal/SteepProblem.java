@@ -1,5 +1,7 @@
 package org.fluxion.unfolding.gold.internal;
 
+import org.fluxion.unfolding.api.numerics.PoissonSampler;
+
 import java.util.SplittableRandom;
 
 import org.fluxion.api.hist.Binning;

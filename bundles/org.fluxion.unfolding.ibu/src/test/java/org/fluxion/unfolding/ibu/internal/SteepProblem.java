@@ -1,5 +1,7 @@
 package org.fluxion.unfolding.ibu.internal;
 
+import org.fluxion.unfolding.api.numerics.PoissonSampler;
+
 import java.util.SplittableRandom;
 
 import org.fluxion.api.hist.Binning;
@@ -125,7 +127,7 @@ final class SteepProblem {
     double[] toy(SplittableRandom rng) {
         double[] g = new double[expected.length];
         for (int i = 0; i < g.length; i++) {
-            g[i] = Poisson.sample(rng, expected[i]);
+            g[i] = PoissonSampler.sample(rng, expected[i]);
         }
         return g;
     }

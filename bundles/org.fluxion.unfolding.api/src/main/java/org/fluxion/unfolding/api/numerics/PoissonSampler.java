@@ -1,6 +1,5 @@
-package org.fluxion.unfolding.gold.internal;
+package org.fluxion.unfolding.api.numerics;
 
-import org.fluxion.unfolding.api.numerics.LogGamma;
 
 import java.util.SplittableRandom;
 
@@ -9,12 +8,12 @@ import java.util.SplittableRandom;
  * rejection with squeeze (PTRS, 1993) above. Exact (no normal approximation); stateless, the
  * generator carries the state.
  */
-final class PoissonSampler {
+public final class PoissonSampler {
     private PoissonSampler() {
     }
 
     /** @return a Poisson variate with this mean (>= 0; 0 for mean <= 0) */
-    static long sample(SplittableRandom rng, double mean) {
+    public static long sample(SplittableRandom rng, double mean) {
         if (!(mean > 0)) {
             return 0;
         }
