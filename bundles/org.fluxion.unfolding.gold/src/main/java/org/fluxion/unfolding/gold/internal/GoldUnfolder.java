@@ -1,5 +1,7 @@
 package org.fluxion.unfolding.gold.internal;
 
+import org.fluxion.unfolding.api.numerics.SubtractedData;
+
 import org.fluxion.unfolding.api.numerics.PoissonSampler;
 
 import org.fluxion.unfolding.api.numerics.GlobalCorrelation;
@@ -51,46 +53,8 @@ final class GoldUnfolder implements Unfolder {
     }
 
     private static Setup setup(UnfoldingProblem problem) throws UnfoldingException {
-        int nE = problem.proxyBins(), nC = problem.trueBins();
-        double[][] a = problem.probabilities();
-        double[] given = problem.hasEfficiency() ? problem.efficiency() : null;
-        double[][] r = new double[nE][nC];
-        double[] eff = new double[nC];
-        for (int i = 0; i < nE; i++) {
-            for (int j = 0; j < nC; j++) {
-                r[i][j] = given == null ? a[i][j] : a[i][j] * given[j];
-                eff[j] += r[i][j];
-            }
-        }
-        double[] g = problem.observed(), b = problem.background(), y = new double[nE], var = new double[nE];
-        int clipped = 0;
-        double total = 0, outside = 0;
-        for (int i = 0; i < nE; i++) {
-            double v = g[i] - b[i];
-            if (v < 0) {
-                clipped++;
-            } else {
-                y[i] = v;
-                var[i] = g[i];
-            }
-            total += y[i];
-            double row = 0;
-            for (int j = 0; j < nC; j++) {
-                row += r[i][j];
-            }
-            if (row == 0) {
-                outside += y[i];
-            }
-        }
-        if (!(total > 0)) {
-            throw new UnfoldingException("gold: nothing to unfold: observed minus background is <= 0 in all " + nE
-                    + " proxy bins");
-        }
-        if (!(total > outside)) {
-            throw new UnfoldingException("gold: all " + total + " observed events lie in proxy bins that no MC event "
-                    + "of the response populates");
-        }
-        return new Setup(r, eff, y, var, clipped, outside);
+        SubtractedData d = SubtractedData.of(problem, ID);
+        return new Setup(d.response(), d.efficiency(), d.signal(), d.variance(), d.clipped(), d.outside());
     }
 
     @Override

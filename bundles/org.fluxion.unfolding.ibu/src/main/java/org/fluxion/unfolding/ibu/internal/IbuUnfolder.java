@@ -1,5 +1,7 @@
 package org.fluxion.unfolding.ibu.internal;
 
+import org.fluxion.unfolding.api.numerics.SubtractedData;
+
 import org.fluxion.unfolding.api.numerics.GlobalCorrelation;
 import org.fluxion.unfolding.api.numerics.ConditionNumber;
 import org.fluxion.unfolding.api.numerics.IterationScan;
@@ -44,43 +46,12 @@ final class IbuUnfolder implements Unfolder {
 
     private Setup setup(UnfoldingProblem problem) throws UnfoldingException {
         int nE = problem.proxyBins(), nC = problem.trueBins();
-        double[][] a = problem.probabilities();
         double[] eff = problem.hasEfficiency() ? problem.efficiency() : null;
-        double[][] p = new double[nE][nC];
-        for (int j = 0; j < nE; j++) {
-            for (int c = 0; c < nC; c++) {
-                p[j][c] = eff == null ? a[j][c] : a[j][c] * eff[c];
-            }
-        }
-        double[] g = problem.observed(), b = problem.background();
-        double[] n = new double[nE], var = new double[nE];
-        int clipped = 0;
-        double total = 0, outside = 0;
-        for (int j = 0; j < nE; j++) {
-            double y = g[j] - b[j];
-            if (y < 0) {
-                clipped++;
-            } else {
-                n[j] = y;
-                var[j] = g[j];
-            }
-            total += n[j];
-            double row = 0;
-            for (int c = 0; c < nC; c++) {
-                row += p[j][c];
-            }
-            if (row == 0) {
-                outside += n[j];
-            }
-        }
-        if (!(total > 0)) {
-            throw new UnfoldingException("ibu: nothing to unfold: observed minus background is <= 0 in all " + nE
-                    + " proxy bins");
-        }
-        if (!(total > outside)) {
-            throw new UnfoldingException("ibu: all " + total + " observed events lie in proxy bins that no MC event of "
-                    + "the response populates");
-        }
+        SubtractedData d = SubtractedData.of(problem, "ibu");
+        double[][] p = d.response();
+        double[] n = d.signal(), var = d.variance();
+        int clipped = d.clipped();
+        double outside = d.outside();
         double[] prior = prior(problem.trueBinning());
         LogLogPolynomialSmoothing smoothing = settings.smoothPrior()
                 ? new LogLogPolynomialSmoothing(problem.trueBinning(), settings.smoothingDegree())
