@@ -65,4 +65,34 @@ public record SubtractedData(double[][] response, double[] efficiency, double[] 
         }
         return new SubtractedData(r, eff, y, var, clipped, outside);
     }
+
+    /**
+     * How well an acceptance-corrected estimate describes the data once folded back.
+     *
+     * @param logLikelihood Poisson log-likelihood Σ g ln λ − λ with λ = R x + b (without ln g!)
+     * @param chi2          Σ (y − R x)² / max(g, 1)
+     */
+    public record Refold(double logLikelihood, double chi2) {
+    }
+
+    /**
+     * Folds {@code x} (per true bin, acceptance corrected) through {@link #response()}.
+     *
+     * @param observed   g per proxy bin
+     * @param background b per proxy bin
+     */
+    public Refold refold(double[] x, double[] observed, double[] background) {
+        double logL = 0, chi2 = 0;
+        for (int i = 0; i < response.length; i++) {
+            double folded = 0;
+            for (int j = 0; j < x.length; j++) {
+                folded += response[i][j] * x[j];
+            }
+            double lambda = folded + background[i];
+            logL += (observed[i] > 0 ? observed[i] * Math.log(lambda) : 0) - lambda;
+            double d = signal[i] - folded;
+            chi2 += d * d / Math.max(observed[i], 1);
+        }
+        return new Refold(logL, chi2);
+    }
 }

@@ -49,21 +49,13 @@ final class GoldUnfolder implements Unfolder {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    private record Setup(double[][] r, double[] eff, double[] y, double[] variance, int clipped, double outside) {
-    }
-
-    private static Setup setup(UnfoldingProblem problem) throws UnfoldingException {
-        SubtractedData d = SubtractedData.of(problem, ID);
-        return new Setup(d.response(), d.efficiency(), d.signal(), d.variance(), d.clipped(), d.outside());
-    }
-
     @Override
     public UnfoldingResult unfold(UnfoldingProblem problem, UnfoldingContext context) throws UnfoldingException {
         Objects.requireNonNull(problem, "problem");
-        Setup su = setup(problem);
+        SubtractedData su = SubtractedData.of(problem, ID);
         ProgressMonitor progress = context.progress();
         boolean linear = settings.errors() == ErrorMethod.LINEARISATION;
-        GoldIteration it = new GoldIteration(su.r, su.y, settings.start(), linear);
+        GoldIteration it = new GoldIteration(su.response(), su.signal(), settings.start(), linear);
         progress.begin("gold: iterating (at most " + settings.maxIterations() + ")", settings.maxIterations());
         boolean converged = false;
         while (it.iterations() < settings.maxIterations()) {
@@ -87,16 +79,16 @@ final class GoldUnfolder implements Unfolder {
         Arrays.fill(ones, 1.0);
         double[][] vx;
         if (linear) {
-            vx = it.linearisedCovariance(su.variance, ones);
+            vx = it.linearisedCovariance(su.variance(), ones);
         } else {
             vx = toyCovariance(problem, su, it.iterations(), context);
         }
         double[] f = new double[nC];
         double[][] vf = new double[nC][nC];
         for (int j = 0; j < nC; j++) {
-            f[j] = x[j] * su.eff[j];
+            f[j] = x[j] * su.efficiency()[j];
             for (int l = 0; l < nC; l++) {
-                vf[j][l] = vx[j][l] * su.eff[j] * su.eff[l];
+                vf[j][l] = vx[j][l] * su.efficiency()[j] * su.efficiency()[l];
             }
         }
         double[] lo = new double[nC], hi = new double[nC];
@@ -105,36 +97,26 @@ final class GoldUnfolder implements Unfolder {
             lo[j] = f[j] - s;
             hi[j] = f[j] + s;
         }
-        double[] g = problem.observed(), b = problem.background();
-        double logL = 0, chi2 = 0;
-        for (int i = 0; i < su.r.length; i++) {
-            double folded = 0;
-            for (int j = 0; j < nC; j++) {
-                folded += su.r[i][j] * x[j];
-            }
-            double lambda = folded + b[i];
-            logL += (g[i] > 0 ? g[i] * Math.log(lambda) : 0) - lambda;
-            double d = su.y[i] - folded;
-            chi2 += d * d / Math.max(g[i], 1);
-        }
+        SubtractedData.Refold refold = su.refold(x, problem.observed(), problem.background());
         Map<String, Double> extra = new LinkedHashMap<>();
         extra.put("relative_change", it.lastChange());
         extra.put("tolerance", settings.tolerance());
-        extra.put("chi2_refolded", chi2);
-        extra.put("clipped_proxy_bins", (double) su.clipped);
-        extra.put("events_outside_response", su.outside);
+        extra.put("chi2_refolded", refold.chi2());
+        extra.put("clipped_proxy_bins", (double) su.clipped());
+        extra.put("events_outside_response", su.outside());
         if (!linear) {
             extra.put("toys", (double) settings.toys());
         }
-        Diagnostics d = new Diagnostics(ID, it.iterations(), it.iterations(), converged, reason, logL, Double.NaN,
-                ConditionNumber.of(su.r), Double.NaN, Double.NaN, extra);
+        Diagnostics d = new Diagnostics(ID, it.iterations(), it.iterations(), converged, reason, refold.logLikelihood(),
+                Double.NaN,
+                ConditionNumber.of(su.response()), Double.NaN, Double.NaN, extra);
         Spectrum estimate = Spectrum.of(problem.trueBinning(), f, vf, "events");
         Spectrum corrected = problem.hasEfficiency() ? Spectrum.of(problem.trueBinning(), x, vx, "events") : null;
         return new UnfoldingResult(estimate, lo, hi, corrected, new double[0][], d);
     }
 
     /** Sample covariance of x over Poisson toys of g, each iterated exactly {@code iterations} times. */
-    private double[][] toyCovariance(UnfoldingProblem problem, Setup su, int iterations, UnfoldingContext context)
+    private double[][] toyCovariance(UnfoldingProblem problem, SubtractedData su, int iterations, UnfoldingContext context)
             throws UnfoldingException {
         int toys = settings.toys(), threads = Math.min(context.parallelism(), toys);
         double[] g = problem.observed(), b = problem.background();
@@ -152,7 +134,7 @@ final class GoldUnfolder implements Unfolder {
                     for (int i = 0; i < g.length; i++) {
                         y[i] = Math.max(PoissonSampler.sample(rng, g[i]) - b[i], 0);
                     }
-                    GoldIteration it = new GoldIteration(su.r, y, settings.start(), false);
+                    GoldIteration it = new GoldIteration(su.response(), y, settings.start(), false);
                     for (int n = 0; n < iterations; n++) {
                         it.advance();
                     }
@@ -213,13 +195,13 @@ final class GoldUnfolder implements Unfolder {
             int steps) throws UnfoldingException {
         Objects.requireNonNull(problem, "problem");
         int[] values = IterationScan.iterationValues(min, max, steps);
-        Setup su = setup(problem);
+        SubtractedData su = SubtractedData.of(problem, ID);
         int nC = problem.trueBins(), m = values.length;
         double[] s = problem.regularisationFactors(), g = problem.observed();
         double[] truth = problem.hasTruth() ? problem.truth() : null;
         double[] corr = new double[m], residual = new double[m], rough = new double[m];
         double[] chi2 = truth == null ? null : new double[m];
-        GoldIteration it = new GoldIteration(su.r, su.y, settings.start(), true);
+        GoldIteration it = new GoldIteration(su.response(), su.signal(), settings.start(), true);
         ProgressMonitor progress = context.progress();
         progress.begin("gold: iteration scan up to " + values[m - 1], values[m - 1]);
         for (int k = 0; k < m; k++) {
@@ -232,19 +214,10 @@ final class GoldUnfolder implements Unfolder {
             }
             double[] x = it.x(), f = new double[nC];
             for (int j = 0; j < nC; j++) {
-                f[j] = x[j] * su.eff[j];
+                f[j] = x[j] * su.efficiency()[j];
             }
-            corr[k] = GlobalCorrelation.mean(it.linearisedCovariance(su.variance, su.eff));
-            double r = 0;
-            for (int i = 0; i < su.r.length; i++) {
-                double folded = 0;
-                for (int j = 0; j < nC; j++) {
-                    folded += su.r[i][j] * x[j];
-                }
-                double d = su.y[i] - folded;
-                r += d * d / Math.max(g[i], 1);
-            }
-            residual[k] = r;
+            corr[k] = GlobalCorrelation.mean(it.linearisedCovariance(su.variance(), su.efficiency()));
+            residual[k] = su.refold(x, g, problem.background()).chi2();
             rough[k] = IterationScan.roughness(f, s);
             if (truth != null) {
                 chi2[k] = IterationScan.chi2ToTruth(f, truth);

@@ -40,18 +40,14 @@ final class IbuUnfolder implements Unfolder {
     }
 
     /** Everything derived from the problem before iterating. */
-    private record Setup(double[][] p, double[] n, double[] variance, double[] prior, LogLogPolynomialSmoothing smoothing,
-            double[] mcDiag, double[] mcOuter, int clipped, double outsideResponse) {
+    private record Setup(SubtractedData data, double[] prior, LogLogPolynomialSmoothing smoothing, double[] mcDiag,
+            double[] mcOuter) {
     }
 
     private Setup setup(UnfoldingProblem problem) throws UnfoldingException {
         int nE = problem.proxyBins(), nC = problem.trueBins();
         double[] eff = problem.hasEfficiency() ? problem.efficiency() : null;
         SubtractedData d = SubtractedData.of(problem, "ibu");
-        double[][] p = d.response();
-        double[] n = d.signal(), var = d.variance();
-        int clipped = d.clipped();
-        double outside = d.outside();
         double[] prior = prior(problem.trueBinning());
         LogLogPolynomialSmoothing smoothing = settings.smoothPrior()
                 ? new LogLogPolynomialSmoothing(problem.trueBinning(), settings.smoothingDegree())
@@ -79,7 +75,7 @@ final class IbuUnfolder implements Unfolder {
                 mcOuter[c] = 1 / nEff;
             }
         }
-        return new Setup(p, n, var, prior, smoothing, mcDiag, mcOuter, clipped, outside);
+        return new Setup(d, prior, smoothing, mcDiag, mcOuter);
     }
 
     private double[] prior(Binning tb) throws UnfoldingException {
@@ -116,7 +112,7 @@ final class IbuUnfolder implements Unfolder {
         Objects.requireNonNull(problem, "problem");
         ProgressMonitor progress = context.progress();
         Setup su = setup(problem);
-        DagostiniIteration it = new DagostiniIteration(su.p, su.n, su.prior, su.smoothing, settings.responseErrors());
+        DagostiniIteration it = new DagostiniIteration(su.data.response(), su.data.signal(), su.prior, su.smoothing, settings.responseErrors());
         progress.begin("ibu: iterating (at most " + settings.maxIterations() + ")", settings.maxIterations());
         double stat = Double.NaN;
         boolean converged = false;
@@ -149,7 +145,7 @@ final class IbuUnfolder implements Unfolder {
         for (int c = 0; c < nC; c++) {
             f[c] = phi[c] * eff[c];
         }
-        double[][] vf = it.dataCovariance(su.variance, eff);
+        double[][] vf = it.dataCovariance(su.data.variance(), eff);
         double dataTrace = trace(vf), responseTrace = 0;
         if (settings.responseErrors()) {
             double[][] r = it.responseCovariance(su.mcDiag, su.mcOuter, true);
@@ -158,7 +154,7 @@ final class IbuUnfolder implements Unfolder {
         }
         Spectrum corrected = null;
         if (problem.hasEfficiency()) {
-            double[][] vphi = it.dataCovariance(su.variance, ones);
+            double[][] vphi = it.dataCovariance(su.data.variance(), ones);
             if (settings.responseErrors()) {
                 add(vphi, it.responseCovariance(su.mcDiag, su.mcOuter, false));
             }
@@ -171,30 +167,20 @@ final class IbuUnfolder implements Unfolder {
             lo[c] = f[c] - s;
             hi[c] = f[c] + s;
         }
-        double[] g = problem.observed(), b = problem.background();
-        double logL = 0, chi2 = 0;
-        for (int j = 0; j < su.p.length; j++) {
-            double folded = 0;
-            for (int c = 0; c < nC; c++) {
-                folded += su.p[j][c] * phi[c];
-            }
-            double lambda = folded + b[j];
-            logL += (g[j] > 0 ? g[j] * Math.log(lambda) : 0) - lambda;
-            double d = su.n[j] - folded;
-            chi2 += d * d / Math.max(g[j], 1);
-        }
+        SubtractedData.Refold refold = su.data.refold(phi, problem.observed(), problem.background());
         Map<String, Double> extra = new LinkedHashMap<>();
         extra.put("test_statistic", stat);
         extra.put("tolerance", settings.tolerance());
-        extra.put("chi2_refolded", chi2);
-        extra.put("clipped_proxy_bins", (double) su.clipped);
-        extra.put("events_outside_response", su.outsideResponse);
+        extra.put("chi2_refolded", refold.chi2());
+        extra.put("clipped_proxy_bins", (double) su.data.clipped());
+        extra.put("events_outside_response", su.data.outside());
         extra.put("response_variance_fraction", responseTrace / (dataTrace + responseTrace));
         if (su.smoothing != null) {
             extra.put("smoothing_degree", (double) settings.smoothingDegree());
         }
-        Diagnostics d = new Diagnostics(ID, it.iterations(), it.iterations(), converged, reason, logL, Double.NaN,
-                ConditionNumber.of(su.p), Double.NaN, Double.NaN, extra);
+        Diagnostics d = new Diagnostics(ID, it.iterations(), it.iterations(), converged, reason, refold.logLikelihood(),
+                Double.NaN,
+                ConditionNumber.of(su.data.response()), Double.NaN, Double.NaN, extra);
         return new UnfoldingResult(estimate, lo, hi, corrected, new double[0][], d);
     }
 
@@ -210,7 +196,7 @@ final class IbuUnfolder implements Unfolder {
         int m = values.length;
         double[] corr = new double[m], residual = new double[m], rough = new double[m];
         double[] chi2 = truth == null ? null : new double[m];
-        DagostiniIteration it = new DagostiniIteration(su.p, su.n, su.prior, su.smoothing, settings.responseErrors());
+        DagostiniIteration it = new DagostiniIteration(su.data.response(), su.data.signal(), su.prior, su.smoothing, settings.responseErrors());
         ProgressMonitor progress = context.progress();
         progress.begin("ibu: iteration scan up to " + values[m - 1], values[m - 1]);
         for (int k = 0; k < m; k++) {
@@ -223,21 +209,12 @@ final class IbuUnfolder implements Unfolder {
             for (int c = 0; c < nC; c++) {
                 f[c] = phi[c] * eff[c];
             }
-            double[][] v = it.dataCovariance(su.variance, eff);
+            double[][] v = it.dataCovariance(su.data.variance(), eff);
             if (settings.responseErrors()) {
                 add(v, it.responseCovariance(su.mcDiag, su.mcOuter, true));
             }
             corr[k] = GlobalCorrelation.mean(v);
-            double r = 0;
-            for (int j = 0; j < su.p.length; j++) {
-                double folded = 0;
-                for (int c = 0; c < nC; c++) {
-                    folded += su.p[j][c] * phi[c];
-                }
-                double dd = su.n[j] - folded;
-                r += dd * dd / Math.max(g[j], 1);
-            }
-            residual[k] = r;
+            residual[k] = su.data.refold(phi, g, problem.background()).chi2();
             rough[k] = IterationScan.roughness(f, s);
             if (truth != null) {
                 chi2[k] = IterationScan.chi2ToTruth(f, truth);
