@@ -58,4 +58,16 @@ public interface StepContext {
 
     /** @return number of worker threads the step may use (>= 1) */
     int parallelism();
+
+    /**
+     * The folder holding this step's artifacts in the previous complete run of this configuration's
+     * {@code unique_name} (the run folder this run will replace), for reloading saved results (the
+     * seed's {@code load_*} flags). A step that reloads must check that the saved result was made
+     * from the same inputs and settings and refuse, naming what changed, otherwise.
+     *
+     * @return the folder, or null if there is no earlier complete run or it has no folder for this step
+     */
+    default java.nio.file.Path previousResults() {
+        return null;
+    }
 }

@@ -137,7 +137,8 @@ public final class RunExecution {
                 ArtifactWriter artifacts = new ArtifactWriter(ps.name(), stepDir, renderer, pool);
                 long seed = stepSeed;
                 StepRun ctx = new StepRun(ps.name(), ps.provider().provider().descriptor(), in, artifacts, seed,
-                        options.listener(), options.cancel(), inputFiles, cfg.baseDirectory(), options.threads());
+                        options.listener(), options.cancel(), inputFiles, cfg.baseDirectory(), options.threads(),
+                        target.resolve("steps").resolve(ps.name()));
                 long s0 = System.nanoTime();
                 Step step = create(ps.provider().provider(), ps.settings());
                 try {

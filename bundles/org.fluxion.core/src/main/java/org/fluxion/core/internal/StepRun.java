@@ -33,9 +33,11 @@ final class StepRun implements StepContext {
     private final List<Path> stepInputs = new CopyOnWriteArrayList<>();
     private final Path baseDirectory;
     private final int parallelism;
+    private final Path previousResults;
 
     StepRun(String name, StepDescriptor<?> descriptor, Map<String, Object> inputs, ArtifactWriter artifacts, long seed,
-            RunListener listener, AtomicBoolean cancel, List<Path> inputFiles, Path baseDirectory, int parallelism) {
+            RunListener listener, AtomicBoolean cancel, List<Path> inputFiles, Path baseDirectory, int parallelism,
+            Path previousResults) {
         this.name = name;
         this.descriptor = descriptor;
         this.inputs = inputs;
@@ -47,6 +49,7 @@ final class StepRun implements StepContext {
         this.inputFiles = inputFiles;
         this.baseDirectory = baseDirectory;
         this.parallelism = parallelism;
+        this.previousResults = previousResults;
     }
 
     @Override
@@ -151,5 +154,10 @@ final class StepRun implements StepContext {
 
     List<String> warnings() {
         return new ArrayList<>(warnings);
+    }
+
+    @Override
+    public Path previousResults() {
+        return previousResults != null && java.nio.file.Files.isDirectory(previousResults) ? previousResults : null;
     }
 }
