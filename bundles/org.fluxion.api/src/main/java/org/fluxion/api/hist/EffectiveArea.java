@@ -6,8 +6,12 @@ import java.util.Objects;
 /**
  * An effective area per bin of a true quantity (e.g. the propagation length or the surface energy of
  * stopping muons): A_eff,i in m², its statistical uncertainty (e.g. the bootstrap spread), an optional
- * systematic uncertainty, and the solid angle Ω_i in sr that the flux of bin i is averaged over, so
- * that Φ_i = N_i / (T · Δx_i · Ω_i · A_eff,i). Immutable; arrays are copied in and out.
+ * systematic uncertainty, and the zenith band [θ_min,i, θ_max,i] that the flux of bin i is averaged
+ * over, with solid angle Ω_i = 2π (cosθ_min,i − cosθ_max,i), so that
+ * Φ_i = N_i / (T · Δx_i · Ω_i · A_eff,i). A_eff,i is defined for muons arriving within that band (for
+ * the propagation length, only a band of zenith angles can reach a stopping point inside the detector
+ * at slant depth L; for the surface energy the band is usually the whole generated range).
+ * Immutable; arrays are copied in and out.
  */
 public final class EffectiveArea {
     private final String quantity;
@@ -16,17 +20,19 @@ public final class EffectiveArea {
     private final double[] areaM2;
     private final double[] statErrorM2;
     private final double[] systErrorM2;
-    private final double[] solidAngleSr;
+    private final double[] cosZenithLow;
+    private final double[] cosZenithHigh;
 
     private EffectiveArea(String quantity, String unit, Binning binning, double[] areaM2, double[] statErrorM2,
-            double[] systErrorM2, double[] solidAngleSr) {
+            double[] systErrorM2, double[] cosZenithLow, double[] cosZenithHigh) {
         this.quantity = quantity;
         this.unit = unit;
         this.binning = binning;
         this.areaM2 = areaM2;
         this.statErrorM2 = statErrorM2;
         this.systErrorM2 = systErrorM2;
-        this.solidAngleSr = solidAngleSr;
+        this.cosZenithLow = cosZenithLow;
+        this.cosZenithHigh = cosZenithHigh;
     }
 
     /**
@@ -36,11 +42,12 @@ public final class EffectiveArea {
      * @param areaM2       A_eff per bin, m², finite and &gt;= 0 (copied)
      * @param statErrorM2  statistical uncertainty per bin, m², &gt;= 0 (copied)
      * @param systErrorM2  systematic uncertainty per bin, m², &gt;= 0; null for none (copied)
-     * @param solidAngleSr Ω_i per bin, sr, in (0, 4π] (copied)
+     * @param cosZenithLow  cosθ_max,i: lower end of the band in cosθ per bin, in [-1, 1] (copied)
+     * @param cosZenithHigh cosθ_min,i: upper end of the band in cosθ per bin, &gt; cosZenithLow, &lt;= 1 (copied)
      * @throws IllegalArgumentException naming the bin and value of any violation
      */
     public static EffectiveArea of(String quantity, String unit, Binning binning, double[] areaM2,
-            double[] statErrorM2, double[] systErrorM2, double[] solidAngleSr) {
+            double[] statErrorM2, double[] systErrorM2, double[] cosZenithLow, double[] cosZenithHigh) {
         Objects.requireNonNull(quantity, "quantity");
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(binning, "binning");
@@ -49,9 +56,16 @@ public final class EffectiveArea {
         check("area", areaM2, n, 0, Double.MAX_VALUE);
         check("statistical error", statErrorM2, n, 0, Double.MAX_VALUE);
         check("systematic error", syst, n, 0, Double.MAX_VALUE);
-        check("solid angle", solidAngleSr, n, Double.MIN_NORMAL, 4 * Math.PI * (1 + 1e-12));
+        check("cos zenith low", cosZenithLow, n, -1, 1);
+        check("cos zenith high", cosZenithHigh, n, -1, 1);
+        for (int i = 0; i < n; i++) {
+            if (!(cosZenithHigh[i] > cosZenithLow[i])) {
+                throw new IllegalArgumentException("zenith band of bin " + i + " is empty: cos zenith high "
+                        + cosZenithHigh[i] + " must be > cos zenith low " + cosZenithLow[i]);
+            }
+        }
         return new EffectiveArea(quantity, unit, binning, areaM2.clone(), statErrorM2.clone(), syst.clone(),
-                solidAngleSr.clone());
+                cosZenithLow.clone(), cosZenithHigh.clone());
     }
 
     private static void check(String what, double[] v, int n, double min, double max) {
@@ -102,21 +116,36 @@ public final class EffectiveArea {
         return systErrorM2.clone();
     }
 
-    /** @return Ω_i per bin, sr (a copy) */
+    /** @return cosθ at the large-zenith end of the band per bin (a copy) */
+    public double[] cosZenithLow() {
+        return cosZenithLow.clone();
+    }
+
+    /** @return cosθ at the small-zenith end of the band per bin (a copy) */
+    public double[] cosZenithHigh() {
+        return cosZenithHigh.clone();
+    }
+
+    /** @return Ω_i = 2π (cosθ_min,i − cosθ_max,i) per bin, sr (a new array) */
     public double[] solidAngleSr() {
-        return solidAngleSr.clone();
+        double[] o = new double[cosZenithLow.length];
+        for (int i = 0; i < o.length; i++) {
+            o[i] = solidAngleSr(i);
+        }
+        return o;
     }
 
     /** @return Ω of bin i, sr */
     public double solidAngleSr(int i) {
-        return solidAngleSr[i];
+        return 2 * Math.PI * (cosZenithHigh[i] - cosZenithLow[i]);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof EffectiveArea e && quantity.equals(e.quantity) && unit.equals(e.unit)
                 && binning.equals(e.binning) && Arrays.equals(areaM2, e.areaM2) && Arrays.equals(statErrorM2, e.statErrorM2)
-                && Arrays.equals(systErrorM2, e.systErrorM2) && Arrays.equals(solidAngleSr, e.solidAngleSr);
+                && Arrays.equals(systErrorM2, e.systErrorM2) && Arrays.equals(cosZenithLow, e.cosZenithLow)
+                && Arrays.equals(cosZenithHigh, e.cosZenithHigh);
     }
 
     @Override
