@@ -110,8 +110,25 @@ public final class WorkflowConfig {
         if (!(root instanceof MappingNode top)) {
             throw new ConfigException(source, "the configuration must be a mapping with a 'steps:' list");
         }
-        for (String o : overrides) {
-            applyOverride(top, o);
+        if (StandardAnalysisPreset.applies(top)) {
+            List<String> stepOverrides = new ArrayList<>();
+            for (String o : overrides) {
+                int eq = o.indexOf('=');
+                String key = eq > 0 ? o.substring(0, eq).trim() : o;
+                if (eq > 0 && !key.contains(".")) {
+                    put(top, key, overrideValue(o.substring(eq + 1)));
+                } else {
+                    stepOverrides.add(o);
+                }
+            }
+            top = StandardAnalysisPreset.expand(top, source);
+            for (String o : stepOverrides) {
+                applyOverride(top, o);
+            }
+        } else {
+            for (String o : overrides) {
+                applyOverride(top, o);
+            }
         }
         Map<String, NodeTuple> keys = mapping(top, source, TOP_KEYS, "top level");
         String uniqueName = text(keys, "unique_name", source, "run");
@@ -242,10 +259,7 @@ public final class WorkflowConfig {
         }
         String path = override.substring(0, eq).trim();
         String valueText = override.substring(eq + 1);
-        Node value = new Yaml().compose(new StringReader(valueText.isEmpty() ? "''" : valueText));
-        if (value == null) {
-            value = new ScalarNode(Tag.NULL, "null", null, null, org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN);
-        }
+        Node value = overrideValue(valueText);
         String[] parts = path.split("\\.");
         if (parts.length == 1) {
             if (!TOP_KEYS.contains(path) || path.equals("steps")) {
@@ -389,5 +403,13 @@ public final class WorkflowConfig {
     /** @return the --set overrides applied */
     public List<String> overrides() {
         return overrides;
+    }
+
+    private static Node overrideValue(String valueText) {
+        Node value = new Yaml().compose(new StringReader(valueText.isEmpty() ? "''" : valueText));
+        if (value == null) {
+            value = new ScalarNode(Tag.NULL, "null", null, null, org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN);
+        }
+        return value;
     }
 }
