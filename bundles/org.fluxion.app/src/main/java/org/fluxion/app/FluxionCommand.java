@@ -72,6 +72,9 @@ public final class FluxionCommand {
                   (CSV shapes: bundles/org.fluxion.unfolding/README.md)
               list [--settings]
                   installed steps and unfolders with their bundles and versions (and every setting)
+              config-reference
+                  print the configuration reference (docs/config.md) generated from the installed
+                  steps, unfolders and the flat stopping-muon preset
               --help
                   this text
 
@@ -121,8 +124,12 @@ public final class FluxionCommand {
                 case "demo" -> demo(rest, args);
                 case "generate" -> generate(rest);
                 case "unfold" -> unfold(rest, args);
+                case "config-reference" -> {
+                    out.print(ConfigReference.markdown(registry, unfolders == null ? List.of() : unfolders.all()));
+                    yield OK;
+                }
                 default -> throw new ConfigException("", "unknown command '" + args.get(0)
-                        + "'; commands: run, demo, generate, unfold, list (see fluxion --help)");
+                        + "'; commands: run, demo, generate, unfold, list, config-reference (see fluxion --help)");
             };
         } catch (ConfigException e) {
             err.println("fluxion: configuration error: " + e.getMessage());

@@ -320,4 +320,74 @@ public final class StandardAnalysisPreset {
     private static ScalarNode scalar(String text) {
         return new ScalarNode(Tag.STR, text, null, null, DumperOptions.ScalarStyle.PLAIN);
     }
+
+    /**
+     * Where each flat key goes, traced through the expansion itself (so the documentation cannot
+     * drift from this code): flat key → {@code step.setting} entries, or "top level" for the
+     * general keys.
+     */
+    public static Map<String, List<String>> destinations() {
+        StringBuilder y = new StringBuilder();
+        for (String k : new java.util.TreeSet<>(FLAT_KEYS)) {
+            if (k.equals("plot correlations")) {
+                continue;
+            }
+            String v = switch (k) {
+            case "inputs", "keys", "cuts" -> "{x: 1}";
+            case "sectors" -> "{a: {x: [0, 1]}}";
+            case "cut_exceptions", "observables" -> "[x]";
+            case "model", "filtermask", "mceq_path", "unfolding_method" -> "x";
+            default -> k.startsWith("n_") || k.endsWith("_min") || k.endsWith("_max") || k.startsWith("reg_")
+                    || k.endsWith("_size") || k.equals("epsilon") || k.equals("bin_index")
+                    || k.equals("effective_area_iteration_number") ? "1" : "true";
+            };
+            y.append('"').append(k).append("\": ").append(v).append('\n');
+        }
+        for (String g : GENERAL) {
+            y.append(g).append(": x\n");
+        }
+        MappingNode top = (MappingNode) new org.yaml.snakeyaml.Yaml().compose(new java.io.StringReader(y.toString()));
+        java.util.IdentityHashMap<Node, String> origin = new java.util.IdentityHashMap<>();
+        for (NodeTuple t : top.getValue()) {
+            origin.put(t.getValueNode(), SettingsBinder.scalarText(t.getKeyNode()));
+        }
+        MappingNode expanded;
+        try {
+            expanded = expand(top, "reference");
+        } catch (ConfigException e) {
+            throw new IllegalStateException("the reference configuration does not expand: " + e.getMessage(), e);
+        }
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        for (NodeTuple t : expanded.getValue()) {
+            String k = SettingsBinder.scalarText(t.getKeyNode());
+            if (origin.containsKey(t.getValueNode())) {
+                out.computeIfAbsent(k, x -> new ArrayList<>()).add("top level");
+            }
+            if (!"steps".equals(k)) {
+                continue;
+            }
+            for (Node st : ((SequenceNode) t.getValueNode()).getValue()) {
+                String id = null;
+                for (NodeTuple e : ((MappingNode) st).getValue()) {
+                    String ek = SettingsBinder.scalarText(e.getKeyNode());
+                    if ("id".equals(ek)) {
+                        id = SettingsBinder.scalarText(e.getValueNode());
+                    } else if ("with".equals(ek)) {
+                        for (NodeTuple w : ((MappingNode) e.getValueNode()).getValue()) {
+                            String from = origin.get(w.getValueNode());
+                            if (from != null) {
+                                out.computeIfAbsent(from, x -> new ArrayList<>())
+                                        .add(id + "." + SettingsBinder.scalarText(w.getKeyNode()));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (String q : List.of("range", "energy")) {
+            out.computeIfAbsent("calculate_effective_area_" + q, x -> new ArrayList<>()).add("enables effective_area_" + q);
+            out.computeIfAbsent("unfold_" + q, x -> new ArrayList<>()).add("enables unfold_" + q);
+        }
+        return out;
+    }
 }

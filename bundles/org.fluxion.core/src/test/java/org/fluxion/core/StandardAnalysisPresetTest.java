@@ -116,4 +116,16 @@ class StandardAnalysisPresetTest {
         WorkflowConfig c = parse("steps:\n  - {use: a}\n");
         assertEquals(1, c.steps().size());
     }
+
+    @Test
+    void everyFlatKeyReachesAStep() {
+        Map<String, List<String>> d = StandardAnalysisPreset.destinations();
+        for (String k : StandardAnalysisPreset.FLAT_KEYS) {
+            if (!k.equals("plot correlations")) {
+                assertTrue(d.containsKey(k) && !d.get(k).isEmpty(), "flat key " + k + " goes nowhere: " + d);
+            }
+        }
+        assertEquals(List.of("unfold_range.reg", "systematics_range.reg"), d.get("reg_range"));
+        assertEquals(List.of("top level"), d.get("seed"));
+    }
 }
