@@ -32,7 +32,7 @@ class DemoWorkflowTest {
                 OsgiServices.await(PlotRenderer.class), new PrintStream(new ByteArrayOutputStream(), true,
                         StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(),
                 new AtomicBoolean());
-        return cmd.execute(List.of("demo", "--out", dir.toString(), "--size", "small", "--threads", "2"));
+        return cmd.execute(List.of("demo", "kascade", "--out", dir.toString(), "--size", "small", "--threads", "2"));
     }
 
     @Test

@@ -56,10 +56,10 @@ public final class FluxionCommand {
               run CONFIG [--set key=value]... [--strict] [--threads N]
                   run the analysis workflow of a YAML configuration; the run folder is
                   output_path/unique_name (written completely or not at all)
-              demo [kascade|masterclass] [--out DIR] [--size small|full] [--threads N]
-                  generate the synthetic KASCADE samples into DIR/data (once per size) and run
-                  the demo workflow, or the KASCADE masterclass (default DIR: ./fluxion-demo,
-                  size: full)
+              demo [stopping-muons|kascade|masterclass] [--out DIR] [--size small|full] [--threads N]
+                  generate synthetic samples into DIR/data (once per size) and run the stopping-muon
+                  standard analysis (default; = examples/standard_analysis.yaml), the KASCADE demo
+                  workflow or the KASCADE masterclass (default DIR: ./fluxion-demo, size: full)
               generate kascade --out DIR [--size small|full] [--seed N]
                   write the synthetic KCDC samples (kcdc_data.txt, kcdc_simulation.csv, kcdc_events.csv)
               generate stopping-muons --out DIR [--size small|default] [--seed N] [--threads N]
@@ -301,15 +301,29 @@ public final class FluxionCommand {
 
     private int demo(List<String> args, List<String> all) throws Exception {
         Options o = parse(args, List.of("--out", "--size", "--threads"), List.of());
-        String which = o.positional.isEmpty() ? "kascade" : o.positional.get(0);
-        if (o.positional.size() > 1 || !(which.equals("kascade") || which.equals("masterclass"))) {
-            throw new ConfigException("", "demo takes at most one argument, 'kascade' (default) or 'masterclass', "
-                    + "but got " + o.positional);
+        String which = o.positional.isEmpty() ? "stopping-muons" : o.positional.get(0);
+        if (o.positional.size() > 1 || !List.of("stopping-muons", "kascade", "masterclass").contains(which)) {
+            throw new ConfigException("", "demo takes at most one argument, 'stopping-muons' (default), 'kascade' or "
+                    + "'masterclass', but got " + o.positional);
         }
         Path dir = Path.of(o.values.getOrDefault("--out", "fluxion-demo")).toAbsolutePath().normalize();
-        KascadeSamples.Size size = size(o.values.getOrDefault("--size", "full"));
+        String sizeName = o.values.getOrDefault("--size", "full");
         Path data = dir.resolve("data");
         long t0 = System.nanoTime();
+        if (which.equals("stopping-muons")) {
+            StoppingMuonSamples.Size size = stoppingMuonSize(sizeName);
+            if (prepareStoppingMuonSamples(data, size, threads(o, 0))) {
+                out.printf(Locale.ROOT, "fluxion: generated the synthetic stopping-muon samples (%s) into %s in %.1f s%n",
+                        sizeName.toLowerCase(Locale.ROOT), data, (System.nanoTime() - t0) * 1e-9);
+            } else {
+                out.println("fluxion: reusing the synthetic stopping-muon samples (" + sizeName.toLowerCase(Locale.ROOT)
+                        + ") in " + data);
+            }
+            Path config = dir.resolve("standard_analysis.yaml");
+            Files.writeString(config, standardAnalysisConfig(), StandardCharsets.UTF_8);
+            return runConfig(config, o.sets, false, o, all);
+        }
+        KascadeSamples.Size size = size(sizeName);
         if (prepareDemoSamples(data, size, threads(o, 0))) {
             out.printf(Locale.ROOT, "fluxion: generated the synthetic KASCADE samples (%s) into %s in %.1f s%n",
                     size.name().toLowerCase(Locale.ROOT), data, (System.nanoTime() - t0) * 1e-9);
@@ -321,6 +335,48 @@ public final class FluxionCommand {
         Path config = dir.resolve(masterclass ? "masterclass.yaml" : "demo.yaml");
         Files.writeString(config, masterclass ? masterclassConfig() : demoConfig(), StandardCharsets.UTF_8);
         return runConfig(config, o.sets, false, o, all);
+    }
+
+    private static StoppingMuonSamples.Size stoppingMuonSize(String s) throws ConfigException {
+        return switch (s.toLowerCase(Locale.ROOT)) {
+        case "full", "default" -> StoppingMuonSamples.Size.DEFAULT;
+        case "small" -> StoppingMuonSamples.Size.SMALL;
+        default -> throw new ConfigException("", "--size must be small or full but was '" + s + "'");
+        };
+    }
+
+    /** Name of the marker file recording which stopping-muon samples a demo data folder holds. */
+    static final String STOPPING_MUON_MARKER = ".stopping-muons-generated";
+
+    /**
+     * Makes sure {@code data} holds the synthetic stopping-muon samples of {@code size} with seed
+     * {@link #DEMO_SEED} (and the theory table), generating them if not; the marker
+     * ({@value #STOPPING_MUON_MARKER}) is written only after all files are complete.
+     *
+     * @return true if the samples were generated, false if the existing ones were reused
+     */
+    public static boolean prepareStoppingMuonSamples(Path data, StoppingMuonSamples.Size size, int threads)
+            throws IOException {
+        Path marker = data.resolve(STOPPING_MUON_MARKER);
+        String text = "synthetic stopping-muon samples: size=" + size.name().toLowerCase(Locale.ROOT) + " seed="
+                + DEMO_SEED + "\n";
+        if (Files.isRegularFile(marker) && Files.readString(marker, StandardCharsets.UTF_8).equals(text)
+                && Files.isRegularFile(data.resolve(StoppingMuonSamples.flatFileName(StoppingMuonSamples.MC)))
+                && Files.isRegularFile(data.resolve(StoppingMuonSamples.flatFileName(StoppingMuonSamples.DATA)))
+                && Files.isRegularFile(data.resolve(StoppingMuonSamples.flatFileName(StoppingMuonSamples.MC_L0)))
+                && Files.isRegularFile(data.resolve(StoppingMuonSamples.THEORY_FILE))) {
+            return false;
+        }
+        Files.createDirectories(data);
+        Files.deleteIfExists(marker);
+        StoppingMuonSamples.write(data, DEMO_SEED, size, threads);
+        Files.writeString(marker, text, StandardCharsets.UTF_8);
+        return true;
+    }
+
+    /** @return the stopping-muon standard analysis shipped with this bundle (= examples/standard_analysis.yaml) */
+    public static String standardAnalysisConfig() throws IOException {
+        return resource("/demo/standard_analysis.yaml");
     }
 
     /**
