@@ -268,14 +268,6 @@ public final class FluxionCommand {
         return OK;
     }
 
-    private static StoppingMuonSamples.Size stoppingMuonSize(String s) throws ConfigException {
-        for (StoppingMuonSamples.Size v : StoppingMuonSamples.Size.values()) {
-            if (v.name().equalsIgnoreCase(s)) {
-                return v;
-            }
-        }
-        throw new ConfigException("", "--size must be small or default but was '" + s + "'");
-    }
 
     private static KascadeSamples.Size size(String s) throws ConfigException {
         for (KascadeSamples.Size v : KascadeSamples.Size.values()) {
@@ -341,7 +333,7 @@ public final class FluxionCommand {
         return switch (s.toLowerCase(Locale.ROOT)) {
         case "full", "default" -> StoppingMuonSamples.Size.DEFAULT;
         case "small" -> StoppingMuonSamples.Size.SMALL;
-        default -> throw new ConfigException("", "--size must be small or full but was '" + s + "'");
+        default -> throw new ConfigException("", "--size must be small or full (= default) but was '" + s + "'");
         };
     }
 
