@@ -313,7 +313,13 @@ public final class FluxionCommand {
             }
             Path config = dir.resolve("standard_analysis.yaml");
             Files.writeString(config, standardAnalysisConfig(), StandardCharsets.UTF_8);
-            return runConfig(config, o.sets, false, o, all);
+            List<String> sets = new ArrayList<>();
+            if (size == StoppingMuonSamples.Size.SMALL) {
+                // the small level-2 MC has 10,000 events: the configuration's split sizes are for 1,000,000
+                sets.addAll(SMALL_STOPPING_MUON_SETTINGS);
+            }
+            sets.addAll(o.sets);
+            return runConfig(config, sets, false, o, all);
         }
         KascadeSamples.Size size = size(sizeName);
         if (prepareDemoSamples(data, size, threads(o, 0))) {
@@ -336,6 +342,10 @@ public final class FluxionCommand {
         default -> throw new ConfigException("", "--size must be small or full (= default) but was '" + s + "'");
         };
     }
+
+    /** Overrides of the standard analysis for the small synthetic samples (10,000 level-2 MC events). */
+    public static final List<String> SMALL_STOPPING_MUON_SETTINGS = List.of("train_size=6000", "test_size=3000",
+            "effective_area_iteration_number=10");
 
     /** Name of the marker file recording which stopping-muon samples a demo data folder holds. */
     static final String STOPPING_MUON_MARKER = ".stopping-muons-generated";
