@@ -219,9 +219,18 @@ final class CutsStep implements Step {
         }
         List<String> labels = cut.get(0).stages().stream().map(CutFlow.Stage::label).toList();
         int steps = labels.size();
+        double lowest = 1;
+        for (CutFlow.SampleFlow s : cut) {
+            for (int k = 0; k < steps; k++) {
+                if (s.fraction(k) > 0) {
+                    lowest = Math.min(lowest, s.fraction(k));
+                }
+            }
+        }
         PlotSpec.Builder p = PlotSpec.builder("Cut flow",
                 new Axis("Cut step (cumulative)", "", false, -0.5, steps - 0.5),
-                Axis.log("Fraction of events passing", ""));
+                Axis.log("Fraction of events passing", "")
+                        .withRange(Math.pow(10, Math.floor(Math.log10(lowest) - 0.3)), 10));
         int k0 = 0;
         for (CutFlow.SampleFlow s : cut) {
             long all = s.stages().get(0).events();
