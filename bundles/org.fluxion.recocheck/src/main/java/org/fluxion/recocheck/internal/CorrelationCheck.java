@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.fluxion.api.artifact.Axis;
-import org.fluxion.api.artifact.BandSeries;
 import org.fluxion.api.artifact.LineSeries;
 import org.fluxion.api.artifact.Map2DSeries;
 import org.fluxion.api.artifact.Marker;
@@ -80,10 +79,11 @@ final class CorrelationCheck {
         for (BinStats st : stats) {
             if (!Double.isNaN(st.median())) {
                 double x = pair.log() ? Math.sqrt(st.low() * st.high()) : 0.5 * (st.low() + st.high());
-                band.add(new Point(x, st.median(), 0, st.median() - st.q16(), st.q84() - st.median()));
+                double half = pair.log() ? 0 : 0.5 * (st.high() - st.low());
+                band.add(new Point(x, st.median(), half, st.median() - st.q16(), st.q84() - st.median()));
             }
         }
-        p.add(new BandSeries("Median and central 68 %", band));
+        p.add(new PointSeries("Median, central 68 % per truth bin", band));
         p.add(new LineSeries("reconstructed = true", List.of(Point.of(b.low(), b.low()), Point.of(b.high(), b.high())),
                 true));
         if (bad > 0) {
@@ -104,10 +104,11 @@ final class CorrelationCheck {
         String resLabel = pair.log() ? "Relative bias / resolution (reco/true − 1)" : "Bias / resolution (reco − true)";
         PlotSpec.Builder q = PlotSpec.builder(what + ": bias and resolution (MC, " + in.stage() + ")",
                 new Axis("True " + lower(what), unit, pair.log(), b.low(), b.high()), Axis.linear(resLabel, resUnit));
-        q.add(new PointSeries("Bias: median of the residual", bias));
-        q.add(new PointSeries("Resolution: half width of the central 68 %", res));
+        q.add(new PointSeries("Bias (median)", bias));
+        q.add(new PointSeries("Resolution (68 % half width)", res));
         q.marker(Marker.atY(0, ""));
-        q.annotate("per truth bin with at least " + s.minBinEvents() + " MC events, weighted with " + in.model());
+        q.annotate(">= " + s.minBinEvents() + " MC events per bin");
+        q.annotate("weights: " + in.model());
         context.artifacts().plot("resolution_" + pair.stem(), q.build());
 
         TableArtifact.Builder tb = TableArtifact.builder().column("truth_low", unit).column("truth_high", unit)

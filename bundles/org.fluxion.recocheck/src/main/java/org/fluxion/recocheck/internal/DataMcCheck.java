@@ -21,9 +21,9 @@ import org.fluxion.api.workflow.StepContext;
  * The {@code plot_data_mc_agreement} check on the samples after the cuts: per reconstruction, the
  * data (points, Poisson 68 % intervals) and the MC weighted with the chosen flux model (filled, with
  * its statistical band in the ratio panel) and with each other model (lines), all scaled to the data
- * livetime; the ratio panel shows data/MC for every model. Plots and tables {@code data_mc_<column>},
+ * livetime; the ratio panel shows data and the other models divided by the chosen model. Plots and tables {@code data_mc_<column>},
  * summary values data/MC per model. Columns in radians are shown in degrees; integer columns get
- * unit-wide bins; continuous ones {@code data_mc_bins} bins over the data's central 99.8 %.
+ * unit-wide bins; continuous ones {@code data_mc_bins} bins over the data's central 99 %.
  */
 final class DataMcCheck {
     private DataMcCheck() {
@@ -108,10 +108,10 @@ final class DataMcCheck {
         List<Series> ratio = new ArrayList<>();
         ratio.add(DataPoints.mcBand("MC stat. uncertainty", hMc.get(0)));
         for (int k = 1; k < hMc.size(); k++) {
-            ratio.add(HistogramSeries.step("", DataPoints.divide(hData, hMc.get(k))));
+            ratio.add(HistogramSeries.step("", DataPoints.divide(hMc.get(k), hMc.get(0))));
         }
         ratio.add(DataPoints.ratio("", hData, hMc.get(0)));
-        p.ratio(new RatioPanel(new Axis("Data / MC", "", false, 0, 2), ratio, 1));
+        p.ratio(new RatioPanel(new Axis("Ratio to MC " + names.get(0).replace("Weight", ""), "", false, 0, 2), ratio, 1));
         for (int k = 0; k < hMc.size(); k++) {
             p.annotate(String.format(Locale.ROOT, "data / %s = %.3f", names.get(k), hData.integral() / hMc.get(k).integral()));
         }
@@ -157,7 +157,7 @@ final class DataMcCheck {
             hi = Math.min(hi, lo + 200);
             return Binning.linear((int) (hi - lo) + 1, lo - 0.5, hi + 0.5);
         }
-        double[] r = CorrelationCheck.centralRange(source, 0.001, 0.999);
+        double[] r = CorrelationCheck.centralRange(source, 0.005, 0.995);
         if (r == null) {
             return Binning.linear(s.dataMcBins(), 0, 1);
         }

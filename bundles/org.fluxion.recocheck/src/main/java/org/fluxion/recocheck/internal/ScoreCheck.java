@@ -177,9 +177,9 @@ final class ScoreCheck {
             }
             t.row(c.cut(), c.efficiency(), c.efficiencyError(), c.purity(), c.purityError(), c.selectedRateHz());
         }
-        PlotSpec.Builder p = PlotSpec.builder("Single stoppers: purity and efficiency vs score cut (MC, " + stage + ")",
+        PlotSpec.Builder p = PlotSpec.builder("Single stoppers vs score cut (MC, " + stage + ")",
                 Axis.linear("Cut on the stopping score (keep score ≥ cut)", "").withRange(0, 1),
-                Axis.linear("Fraction", "").withRange(0, 1.05));
+                Axis.linear("Efficiency, purity", ""));
         p.add(new BandSeries("Efficiency ± 1σ", eff));
         p.add(new BandSeries("Purity ± 1σ", pur));
         p.add(new LineSeries("Purity × efficiency", prod, true));
@@ -194,7 +194,7 @@ final class ScoreCheck {
             summary.put("purity", atCut.purity());
             summary.put("purity_error", atCut.purityError());
         }
-        p.annotate("weighted with the chosen flux model; signal = true class 0");
+        p.annotate("signal: true class 0; weights: chosen flux model");
         context.artifacts().plot("score_purity_efficiency", p.build());
         context.artifacts().table("score_purity_efficiency_cuts", t.build());
         return summary;
