@@ -130,7 +130,7 @@ final class FluxArtifacts {
             }
             t.row(r);
         }
-        ctx.artifacts().table("mcmc_trace", t.build());
+        ctx.artifacts().table("mcmc_chain", t.build());
         PlotSpec.Builder p = PlotSpec.builder("MCMC trace (walker 0, kept steps)", Axis.linear("Step", ""),
                 Axis.linear("f / median(f)", ""));
         int shown = Math.min(5, n);
@@ -210,7 +210,7 @@ final class FluxArtifacts {
             }
         }
         if (!pts.isEmpty()) {
-            ctx.artifacts().table("nuisance_parameters", t.build());
+            ctx.artifacts().table("nuisances", t.build());
             List<Point> band = List.of(Point.of(-0.5, 0, 1), Point.of(names.size() - 0.5, 0, 1));
             PlotSpec.Builder p = PlotSpec.builder("Nuisance parameters: posterior relative to the prior",
                     Axis.linear("Parameter index", "").withRange(-0.5, names.size() - 0.5),
