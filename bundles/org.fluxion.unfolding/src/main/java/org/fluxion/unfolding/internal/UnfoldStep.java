@@ -33,7 +33,7 @@ import org.fluxion.unfolding.api.UnfoldingResult;
  * artifacts. Runs on the calling thread; the split is drawn from {@link StepContext#random()}.
  */
 final class UnfoldStep implements Step {
-    private static final int TRAIN = 1, TEST = 2;
+    private static final int TRAIN = TrainTestSplit.TRAIN, TEST = TrainTestSplit.TEST;
     private final UnfolderCatalog catalog;
     private final UnfoldSettings s;
 
@@ -266,35 +266,14 @@ final class UnfoldStep implements Step {
         }
     }
 
-    /** @return per event 0 (unused), TRAIN or TEST; a seeded shuffle unless all events train */
+    /** @return per event UNUSED, TRAIN or TEST; a seeded shuffle unless all events train */
     private byte[] split(RandomGenerator rng, int n) {
-        byte[] role = new byte[n];
         int nTrain = (int) Math.round(s.trainSize() * n);
         int nTest = s.closure() ? (int) Math.round(s.testSize() * n) : 0;
         if (nTrain + nTest > n) {
             nTest = n - nTrain;
         }
-        if (nTrain == n) {
-            java.util.Arrays.fill(role, (byte) TRAIN);
-            return role;
-        }
-        int[] order = new int[n];
-        for (int k = 0; k < n; k++) {
-            order[k] = k;
-        }
-        for (int k = n - 1; k > 0; k--) {
-            int r = rng.nextInt(k + 1);
-            int t = order[k];
-            order[k] = order[r];
-            order[r] = t;
-        }
-        for (int k = 0; k < nTrain; k++) {
-            role[order[k]] = TRAIN;
-        }
-        for (int k = nTrain; k < nTrain + nTest; k++) {
-            role[order[k]] = TEST;
-        }
-        return role;
+        return TrainTestSplit.roles(rng, n, nTrain, nTest);
     }
 
     private static double sum(double[] v) {

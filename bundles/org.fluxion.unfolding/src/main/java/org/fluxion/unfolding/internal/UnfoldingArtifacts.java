@@ -43,10 +43,58 @@ final class UnfoldingArtifacts {
      */
     static void writeResult(StepContext ctx, String quantity, String unit, RegisteredUnfolder ru,
             UnfoldingProblem problem, UnfoldingResult r, double[] truth) {
+        writeResult(ctx, quantity, unit, ru.id(), problem.response(), r.estimate(), r.lower(), r.upper(),
+                r.acceptanceCorrected(), diagnostics(ru, r, truth), truth);
+    }
+
+    /**
+     * @return the {@code diagnostics} summary of a result: the unfolder's diagnostics, its origin,
+     *         the number of posterior samples and, with a truth, the diagonal χ² to it
+     */
+    static Map<String, Object> diagnostics(RegisteredUnfolder ru, UnfoldingResult r, double[] truth) {
         Spectrum est = r.estimate();
+        var d = r.diagnostics();
+        Map<String, Object> diag = new LinkedHashMap<>();
+        diag.put("method", d.method());
+        diag.put("provider", ru.origin());
+        diag.put("regularisation", d.regularisation());
+        diag.put("iterations", d.iterations());
+        diag.put("converged", d.converged());
+        diag.put("stop_reason", d.stopReason());
+        diag.put("log_likelihood", d.logLikelihood());
+        diag.put("gradient_norm", d.gradientNorm());
+        diag.put("condition_number", d.conditionNumber());
+        diag.put("autocorrelation_time", d.autocorrelationTime());
+        diag.put("acceptance_fraction", d.acceptanceFraction());
+        diag.put("posterior_samples", r.sampleCount());
+        diag.putAll(new java.util.TreeMap<>(d.extra()));
+        if (truth != null) {
+            double chi2 = 0;
+            double[][] v = est.covariance();
+            for (int j = 0; j < est.binning().bins(); j++) {
+                chi2 += v[j][j] > 0 ? Math.pow(est.value(j) - truth[j], 2) / v[j][j] : 0;
+            }
+            diag.put("chi2_diagonal_to_truth", chi2);
+            diag.put("true_bins", est.binning().bins());
+        }
+        return diag;
+    }
+
+    /**
+     * The same artifacts from their parts (used when a saved unfolding is reloaded).
+     *
+     * @param method   unfolder id, for the plot title
+     * @param response the response the unfolding used
+     * @param est      selected events per true bin with covariance
+     * @param lo       lower 68 % interval edges
+     * @param hi       upper 68 % interval edges
+     * @param acc      acceptance-corrected estimate, or null
+     * @param diag     the {@code diagnostics} summary, written as given
+     * @param truth    true selected events per true bin, or null
+     */
+    static void writeResult(StepContext ctx, String quantity, String unit, String method, ResponseMatrix response,
+            Spectrum est, double[] lo, double[] hi, Spectrum acc, Map<String, Object> diag, double[] truth) {
         Binning tb = est.binning();
-        double[] lo = r.lower(), hi = r.upper();
-        Spectrum acc = r.acceptanceCorrected();
         TableArtifact.Builder t = TableArtifact.builder().column("true_low", unit).column("true_high", unit)
                 .column("estimate", "").column("error", "").column("lower_68", "").column("upper_68", "");
         if (truth != null) {
@@ -83,31 +131,6 @@ final class UnfoldingArtifacts {
             c.row(row);
         }
         ctx.artifacts().table("covariance", c.build());
-
-        var d = r.diagnostics();
-        Map<String, Object> diag = new LinkedHashMap<>();
-        diag.put("method", d.method());
-        diag.put("provider", ru.origin());
-        diag.put("regularisation", d.regularisation());
-        diag.put("iterations", d.iterations());
-        diag.put("converged", d.converged());
-        diag.put("stop_reason", d.stopReason());
-        diag.put("log_likelihood", d.logLikelihood());
-        diag.put("gradient_norm", d.gradientNorm());
-        diag.put("condition_number", d.conditionNumber());
-        diag.put("autocorrelation_time", d.autocorrelationTime());
-        diag.put("acceptance_fraction", d.acceptanceFraction());
-        diag.put("posterior_samples", r.sampleCount());
-        diag.putAll(new java.util.TreeMap<>(d.extra()));
-        if (truth != null) {
-            double chi2 = 0;
-            double[][] v = est.covariance();
-            for (int j = 0; j < tb.bins(); j++) {
-                chi2 += v[j][j] > 0 ? Math.pow(est.value(j) - truth[j], 2) / v[j][j] : 0;
-            }
-            diag.put("chi2_diagonal_to_truth", chi2);
-            diag.put("true_bins", tb.bins());
-        }
         ctx.artifacts().summary("diagnostics", diag);
 
         Axis x = tb.kind() == Binning.Kind.LOG10 ? Axis.log(quantity, unit) : Axis.linear(quantity, unit);
@@ -132,7 +155,7 @@ final class UnfoldingArtifacts {
         if (vmax > 0 && ymin < vmax) {
             y = y.withRange(ymin / 5, vmax * 5);
         }
-        PlotSpec.Builder p = PlotSpec.builder("Unfolded (" + ru.id() + ")", x, y)
+        PlotSpec.Builder p = PlotSpec.builder("Unfolded (" + method + ")", x, y)
                 .add(new PointSeries("Unfolded, 68 % interval", pts));
         if (truth != null) {
             p.add(HistogramSeries.step("Truth", Histogram.of(tb, truth, truth)));
@@ -160,7 +183,7 @@ final class UnfoldingArtifacts {
                 Axis.linear("True bin", ""), Axis.linear("True bin", "")).colour(new Axis("Correlation", "", false, -1, 1))
                 .add(new Map2DSeries("", cm.build(), false)).build());
 
-        ResponseMatrix resp = problem.response();
+        ResponseMatrix resp = response;
         double[][] a = resp.probabilities();
         Histogram2D.Builder rm = Histogram2D.builder(resp.proxyBinning(), tb);
         for (int i = 0; i < a.length; i++) {
@@ -187,6 +210,14 @@ final class UnfoldingArtifacts {
     }
 
     static void writeScan(StepContext ctx, RegularisationScan scan) {
+        writeScan(ctx, scan, -1, "");
+    }
+
+    /**
+     * As {@link #writeScan(StepContext, RegularisationScan)}, with the value used for the unfolding
+     * marked: {@code used} is its index (-1 for none), {@code criterion} names how it was chosen.
+     */
+    static void writeScan(StepContext ctx, RegularisationScan scan, int used, String criterion) {
         double[] v = scan.values(), rho = scan.meanGlobalCorrelation(), rx = scan.residualNorm(),
                 ry = scan.regularisationNorm(), chi2 = scan.chi2ToTruth();
         TableArtifact.Builder t = TableArtifact.builder().column(scan.parameter(), "").column("mean_global_correlation", "")
@@ -200,6 +231,10 @@ final class UnfoldingArtifacts {
         choice.put("by_global_correlation", v[scan.byGlobalCorrelation()]);
         choice.put("by_l_curve", v[scan.byLCurve()]);
         choice.put("by_truth", scan.byTruth() < 0 ? null : v[scan.byTruth()]);
+        if (used >= 0) {
+            choice.put("used", v[used]);
+            choice.put("used_criterion", criterion);
+        }
         ctx.artifacts().summary("scan_choice", choice);
 
         boolean log = v[0] > 0 && v[v.length - 1] / v[0] > 20;
@@ -220,6 +255,10 @@ final class UnfoldingArtifacts {
         choiceLine(p, "L-curve corner", v[scan.byLCurve()], lo, hi);
         if (scan.byTruth() >= 0) {
             choiceLine(p, "Min. \u03c7\u00b2 to truth", v[scan.byTruth()], lo, hi);
+        }
+        if (used >= 0) {
+            p.annotate("used: " + scan.parameter() + " = " + String.format(java.util.Locale.ROOT, "%.3g", v[used]) + " ("
+                    + criterion + ")");
         }
         ctx.artifacts().plot("scan", p.build());
 

@@ -26,6 +26,7 @@ final class FakeStepContext implements StepContext {
     final AtomicLong worked = new AtomicLong();
     volatile boolean cancelled;
     private final int parallelism;
+    Path previous;
 
     FakeStepContext(int parallelism) {
         this.parallelism = parallelism;
@@ -134,6 +135,11 @@ final class FakeStepContext implements StepContext {
     @Override
     public Path inputFile(String path) {
         return Path.of(path);
+    }
+
+    @Override
+    public Path previousResults() {
+        return previous;
     }
 
     @Override
