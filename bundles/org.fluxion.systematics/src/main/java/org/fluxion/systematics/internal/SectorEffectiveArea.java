@@ -9,8 +9,8 @@ import org.fluxion.api.hist.EffectiveArea;
  * A_eff,i · N_s,i / N_i, with the same zenith band. Statistical errors: the bootstrap relative
  * variance of A_eff,i is Var(N)/N² + Var(D)/D² for independent samples, so
  * Var(D)/D² = max(0, (σ_A/A)² − Σw²/(Σw)²); the sector adds its own numerator term:
- * (σ_s/A_s)² = Σ_s w²/(Σ_s w)² + Var(D)/D². The fraction A_s/A_eff = N_s/N of a subset has
- * (σ/ratio)² = Σ_s w²/(Σ_s w)² − Σw²/(Σw)² (nested sums). Stateless.
+ * (σ_s/A_s)² = Σ_s w²/(Σ_s w)² + Var(D)/D². The share A_s/A_eff = N_s/N of a subset has the
+ * relative variance of {@link WeightedCounts#shareRelativeVariance} (nested sums). Stateless.
  *
  * @param sector     sector name
  * @param area       the sector's effective area (band of the full detector; systematic error 0)
@@ -48,8 +48,7 @@ record SectorEffectiveArea(String sector, EffectiveArea area, double[] ratio, do
             double relDen = Math.max(0, relFull - fullCounts.relativeVariance(i));
             if (nSec > 0) {
                 err[i] = a[i] * Math.sqrt(sectorCounts.relativeVariance(i) + relDen);
-                ratioErr[i] = ratio[i] * Math.sqrt(Math.max(0,
-                        sectorCounts.relativeVariance(i) - fullCounts.relativeVariance(i)));
+                ratioErr[i] = ratio[i] * Math.sqrt(fullCounts.shareRelativeVariance(sectorCounts, i));
             } else {
                 // an empty sector bin: the error of 0 is that of one event of the effective weight Σw²/Σw
                 double effectiveWeight = fullCounts.relativeVariance(i) * nFull;

@@ -9,8 +9,13 @@ import org.fluxion.api.hist.Spectrum;
  * R_i = Φ_s,i / Φ_i = (f_s,i / f_i) · (A_i / A_s,i) = (f_s,i / f_i) · (N_i / N_s,i), since livetime,
  * bin width and solid angle cancel and A_s,i = A_i · N_s,i / N_i ({@link SectorEffectiveArea}).
  * The sector's events are a subset of the full sample's, so the statistical error of the ratio is
- * that of nested samples: (σ_R/R)² = max(0, (σ_fs/f_s)² − (σ_f/f)²) + max(0, Σ_s w²/(Σ_s w)² − Σw²/(Σw)²)
- * (for Poisson counts N_s ⊂ N: Var(ln N_s − ln N) = 1/N_s − 1/N). Immutable.
+ * that of nested samples: (σ_R/R)² = (σ_fs/f_s)² (1 − q) + (relative variance of the MC share N_s/N,
+ * {@link WeightedCounts#shareRelativeVariance}), q = f_s/f clipped to [0, 1]. For Poisson counts
+ * N_s ⊂ N, Var(ln N_s − ln N) = 1/N_s − 1/N = (1/N_s)(1 − q); the sector's own unfolding error
+ * stands for 1/N_s (the full sample's error is not subtracted: a regularised full unfolding can have
+ * a larger relative error than the sector's, which would make the difference negative). Bins where the
+ * sector holds less than {@code minShare} of the full detector's MC rate (its acceptance there is
+ * negligible: e.g. short propagation lengths in a lower sector) get no ratio. Immutable.
  *
  * @param sector    sector name
  * @param ratio     R_i per bin, NaN where the full-sample estimate or the sector's MC is empty
@@ -23,31 +28,31 @@ record SectorRatio(String sector, double[] ratio, double[] statError) {
      * @param unfoldedFull   the same for the full sample, unfolded in the same way
      * @param sectorCounts   Σw per true bin of the sector's selected MC
      * @param fullCounts     Σw per true bin of the full selected MC
+     * @param minShare       smallest share N_s/N of the MC rate for a ratio in a bin, in [0, 1)
      */
     static SectorRatio of(String sector, Spectrum unfoldedSector, Spectrum unfoldedFull, WeightedCounts sectorCounts,
-            WeightedCounts fullCounts) {
+            WeightedCounts fullCounts, double minShare) {
         int n = unfoldedFull.binning().bins();
         double[] r = new double[n], e = new double[n];
         for (int i = 0; i < n; i++) {
             double fs = unfoldedSector.value(i), f = unfoldedFull.value(i);
             double ns = sectorCounts.sumW(i), nf = fullCounts.sumW(i);
-            if (!(f > 0) || !(ns > 0) || !(nf > 0)) {
+            if (!(f > 0) || !(ns > 0) || !(nf > 0) || ns < minShare * nf) {
                 r[i] = Double.NaN;
                 e[i] = Double.NaN;
                 continue;
             }
             r[i] = (fs / f) * (nf / ns);
-            double relF = fs > 0 ? Math.max(0, variance(unfoldedSector, i) / (fs * fs) - variance(unfoldedFull, i) / (f * f))
-                    : Double.NaN;
-            double relN = Math.max(0, sectorCounts.relativeVariance(i) - fullCounts.relativeVariance(i));
+            double q = Math.min(1, Math.max(0, fs / f));
+            double relF = fs > 0 ? variance(unfoldedSector, i) / (fs * fs) * (1 - q) : Double.NaN;
+            double relN = fullCounts.shareRelativeVariance(sectorCounts, i);
             // a sector estimate of 0 has no relative error: take its absolute error against f
-            e[i] = fs > 0 ? r[i] * Math.sqrt(relF + relN)
-                    : (nf / ns) * Math.sqrt(Math.max(0, variance(unfoldedSector, i))) / f;
+            e[i] = fs > 0 ? r[i] * Math.sqrt(relF + relN) : (nf / ns) * unfoldedSector.uncertainty(i) / f;
         }
         return new SectorRatio(sector, r, e);
     }
 
-    private static double variance(Spectrum s, int i) {
+    static double variance(Spectrum s, int i) {
         double u = s.uncertainty(i);
         return u * u;
     }

@@ -95,12 +95,13 @@ final class SystematicsArtifacts {
             }
             t.row(row.toArray());
         }
-        ctx.artifacts().table("sector_effective_areas", t.build());
+        ctx.artifacts().table("sector_effective_area_bins", t.build());
 
         int n = sectors.size() + 1;
         List<Series> main = new ArrayList<>();
         main.add(points("full detector", full.areaM2(), full.statErrorM2(), 0, n));
         List<Series> ratio = new ArrayList<>();
+        ratio.add(new PointSeries("", List.of())); // the full detector's colour, so that sectors keep theirs
         for (int k = 0; k < sectors.size(); k++) {
             SectorEffectiveArea a = sectors.get(k);
             main.add(points("sector " + a.sector(), a.area().areaM2(), a.area().statErrorM2(), k + 1, n));
@@ -146,15 +147,16 @@ final class SystematicsArtifacts {
             row.add(band[i]);
             t.row(row.toArray());
         }
-        ctx.artifacts().table("sector_ratios", t.build());
+        ctx.artifacts().table("sector_ratio_bins", t.build());
 
         int n = ratios.size() + 1;
         List<Series> ratioSeries = new ArrayList<>();
-        ratioSeries.add(bandSeries(band));
+        ratioSeries.add(new PointSeries("", List.of())); // the full sample's colour, so that sectors keep theirs
         for (int k = 0; k < ratios.size(); k++) {
             ratioSeries.add(points("sector " + ratios.get(k).sector() + " (stat.)", ratios.get(k).ratio(),
                     ratios.get(k).statError(), k + 1, n));
         }
+        ratioSeries.add(bandSeries(band));
         PlotSpec.Builder r = PlotSpec.builder(title("Sector flux / full-sample flux"), xAxis(),
                 Axis.linear("\u03a6_sector / \u03a6_full", "").withRange(ratioMin(ratios, band), ratioMax(ratios, band)));
         ratioSeries.forEach(r::add);
@@ -170,7 +172,12 @@ final class SystematicsArtifacts {
                 Axis.log("\u03a6", axisUnit()));
         f.add(points("full sample", referenceFlux.values(), errors(referenceFlux), 0, n));
         for (int k = 0; k < ratios.size(); k++) {
-            f.add(points("sector " + ratios.get(k).sector(), flux.get(k).values(), errors(flux.get(k)), k + 1, n));
+            // only where the sector has a ratio (enough acceptance, see min_share)
+            double[] v = flux.get(k).values();
+            for (int i = 0; i < v.length; i++) {
+                v[i] = Double.isFinite(ratios.get(k).ratio()[i]) ? v[i] : Double.NaN;
+            }
+            f.add(points("sector " + ratios.get(k).sector(), v, errors(flux.get(k)), k + 1, n));
         }
         List<Series> panel = new ArrayList<>(ratioSeries);
         f.ratio(new RatioPanel(Axis.linear("Sector / full", "").withRange(ratioMin(ratios, band), ratioMax(ratios, band)),
@@ -217,8 +224,8 @@ final class SystematicsArtifacts {
         m.put("unfolder_settings", plain(s.unfolderSettings()));
         m.put("livetime_s", livetime);
         m.put("band_definition", SystematicsStep.BAND_DEFINITION);
-        m.put("ratio_error", "statistical, nested samples: (sigma_R/R)^2 = max(0, relvar f_s - relvar f) "
-                + "+ max(0, relvar N_s - relvar N)");
+        m.put("ratio_error", "statistical, nested samples: (sigma_R/R)^2 = relvar(f_s) (1 - f_s/f) + relvar(N_s/N)");
+        m.put("min_share", s.minShare());
         List<Double> b = new ArrayList<>();
         double max = 0, mean = 0;
         for (double x : band) {
@@ -326,7 +333,7 @@ final class SystematicsArtifacts {
     }
 
     private static double ratioMin(List<SectorRatio> ratios, double[] band) {
-        return 1 - ratioHalfRange(ratios, band);
+        return Math.max(0, 1 - ratioHalfRange(ratios, band));
     }
 
     private static double ratioMax(List<SectorRatio> ratios, double[] band) {

@@ -36,6 +36,7 @@ import org.fluxion.api.workflow.Setting;
  * @param method               unfolder id of the sector unfoldings [unfolding_method]
  * @param reg                  τ for llh: one value (total) or one per true bin [reg_range / reg_energy]
  * @param methodSettings       further settings of the unfolder (llh: tau comes from reg; mcmc defaults to false)
+ * @param minShare             smallest share of the full detector's MC rate in a bin for a sector's ratio there
  */
 public record SystematicsSettings(
         @Setting(description = "quantity: range (true propagation length, m of ice) or energy (true surface energy, "
@@ -75,7 +76,11 @@ public record SystematicsSettings(
         List<Double> reg,
         @Setting(description = "further settings of the unfolder (see its README); for llh, tau comes from reg and "
                 + "mcmc defaults to false (MAP with the inverse-Hessian covariance)", defaultValue = "{}")
-        Map<String, Object> methodSettings) {
+        Map<String, Object> methodSettings,
+        @Setting(description = "smallest share of the full detector's selected MC rate a sector must hold in a true bin "
+                + "for its flux ratio there; below it the sector has no acceptance to speak of (e.g. short propagation "
+                + "lengths in a lower sector) and the bin is left out of its ratio and of the band", defaultValue = "0.05",
+                min = 0, max = 0.99) double minShare) {
 
     /** Range: the true propagation length. */
     static final String RANGE = "range";
@@ -118,6 +123,9 @@ public record SystematicsSettings(
             if (t == null || !(t > 0) || Double.isInfinite(t)) {
                 throw new InvalidSettingsException("reg", "tau[" + k + "] must be finite and > 0 but was " + t);
             }
+        }
+        if (!(minShare >= 0 && minShare < 1)) {
+            throw new InvalidSettingsException("min_share", "must be in [0, 1) but was " + minShare);
         }
         if (method == null || method.isBlank()) {
             throw new InvalidSettingsException("method", "must name an unfolder (e.g. llh) but was empty");

@@ -126,7 +126,7 @@ final class SystematicsStep implements Step {
                     mcTruth, w, mcSectors.rows(name), dataProxy, dataSectors.rows(name)), uc);
             sectorUnfolded.add(r.estimate());
             sectorFlux.add(FluxNormalisation.flux(r.estimate(), areas.get(k).area(), livetime, s.fluxUnit()));
-            ratios.add(SectorRatio.of(name, r.estimate(), reference.estimate(), counts.get(name), fullCounts));
+            ratios.add(SectorRatio.of(name, r.estimate(), reference.estimate(), counts.get(name), fullCounts, s.minShare()));
             ctx.progress().worked(1);
         }
         double[] band = SectorRatio.band(ratios);

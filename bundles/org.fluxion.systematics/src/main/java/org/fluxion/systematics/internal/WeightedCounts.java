@@ -54,6 +54,22 @@ final class WeightedCounts {
         return sumW[j] > 0 ? sumW2[j] / (sumW[j] * sumW[j]) : Double.POSITIVE_INFINITY;
     }
 
+    /**
+     * The relative variance of the share N_s/N of a subset s of these events in bin j (delta method
+     * with Cov(N_s, N) = Var(N_s) = Σ_s w²): Σ_s w²/N_s² (1 − 2p) + Σw²/N², p = N_s/N, at least 0;
+     * 1/N_s − 1/N for unit weights.
+     *
+     * @param subset the same bins summed over a subset of these events
+     * @return the relative variance, NaN where either sum is empty
+     */
+    double shareRelativeVariance(WeightedCounts subset, int j) {
+        if (!(subset.sumW[j] > 0) || !(sumW[j] > 0)) {
+            return Double.NaN;
+        }
+        double p = subset.sumW[j] / sumW[j];
+        return Math.max(0, subset.relativeVariance(j) * (1 - 2 * p) + relativeVariance(j));
+    }
+
     /** @return number of bins */
     int bins() {
         return sumW.length;
