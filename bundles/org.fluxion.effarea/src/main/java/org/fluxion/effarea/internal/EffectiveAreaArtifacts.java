@@ -21,7 +21,8 @@ import org.fluxion.effarea.EffectiveAreaResult;
 /**
  * The files of the {@code effective_area} step, made only from a {@link SavedEffectiveArea} so that
  * a reloaded result writes the same bytes: {@code effective_area.json}, the table
- * {@code effective_area_bins} (.csv/.json), the plot {@code effective_area} (A_eff vs the quantity,
+ * {@code effective_area_bins} (.csv/.json), the plot {@code effective_area_vs_length} or
+ * {@code effective_area_vs_energy} (A_eff vs the quantity,
  * log–log, 68 % bootstrap band, systematic band) and for the propagation length the plot
  * {@code solid_angle} (Ω_i and the zenith band vs L). Stateless.
  */
@@ -32,7 +33,7 @@ final class EffectiveAreaArtifacts {
     static void write(ArtifactSink sink, SavedEffectiveArea saved, boolean range) {
         sink.summary(SavedEffectiveArea.NAME, saved.toJson());
         sink.table(SavedEffectiveArea.NAME + "_bins", table(saved.result()));
-        sink.plot(SavedEffectiveArea.NAME, areaPlot(saved, range));
+        sink.plot(SavedEffectiveArea.NAME + (range ? "_vs_length" : "_vs_energy"), areaPlot(saved, range));
         if (range) {
             sink.plot("solid_angle", solidAnglePlot(saved.result().effectiveArea()));
         }
