@@ -67,8 +67,17 @@ final class EffectiveAreaArtifacts {
         boolean logX = b.kind() == Binning.Kind.LOG10;
         Axis x = new Axis(range ? "True propagation length L" : "True surface energy E_s", a.unit(), logX, b.low(),
                 b.high());
+        double minArea = Double.POSITIVE_INFINITY, maxArea = 0;
+        for (int i = 0; i < b.bins(); i++) {
+            if (area[i] > 0) {
+                minArea = Math.min(minArea, area[i]);
+                maxArea = Math.max(maxArea, Math.max(area[i], hi[i]));
+            }
+        }
+        Axis y = maxArea > 0 ? Axis.log("Effective area A_eff", "m²").withRange(0.2 * minArea, 8 * maxArea)
+                : Axis.log("Effective area A_eff", "m²");
         PlotSpec.Builder p = PlotSpec.builder(range ? "Effective area vs propagation length"
-                : "Effective area vs surface energy", x, Axis.log("Effective area A_eff", "m²"));
+                : "Effective area vs surface energy", x, y);
         boolean anySyst = false;
         List<Point> band = new ArrayList<>(), total = new ArrayList<>();
         for (int i = 0; i < b.bins(); i++) {
@@ -120,12 +129,10 @@ final class EffectiveAreaArtifacts {
         boolean logX = b.kind() == Binning.Kind.LOG10;
         Axis x = new Axis("True propagation length L", a.unit(), logX, b.low(), b.high());
         PlotSpec.Builder p = PlotSpec.builder("Solid angle Ω_i of the zenith band per bin", x,
-                Axis.linear("Solid angle Ω_i", "sr").withRange(0, 2 * Math.PI * 1.05 * maxCosSpan(cl, ch)));
+                Axis.linear("Solid angle Ω_i", "sr").withRange(0, 2 * Math.PI * 1.3 * maxCosSpan(cl, ch)));
         p.add(HistogramSeries.step("Ω_i = 2π (cos θ_min − cos θ_max)", Histogram.of(b, omega, new double[b.bins()])));
-        for (int i = 0; i < b.bins(); i++) {
-            p.annotate(String.format(Locale.ROOT, "[%.0f, %.0f] %s: θ %.1f°–%.1f°, Ω = %.3f sr", b.edge(i), b.edge(i + 1),
-                    a.unit(), Math.toDegrees(Math.acos(ch[i])), Math.toDegrees(Math.acos(cl[i])), omega[i]));
-        }
+        p.annotate("stop z inside the detector; θ_min, θ_max per bin");
+        p.annotate("in effective_area_bins.csv");
         return p.build();
     }
 
