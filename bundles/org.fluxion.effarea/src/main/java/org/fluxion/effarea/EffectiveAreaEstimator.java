@@ -28,12 +28,11 @@ import org.fluxion.api.workflow.ProgressMonitor;
  * <p>Statistical error: with {@code bootstrapIterations} B &gt; 0, both samples are resampled with
  * replacement (each replica r from its own {@code SplittableRandom(mix(seed, r))}: the same seed
  * gives bit-identical results for any thread count) and σ_i is the standard deviation of the B
- * replica values, the band their 15.87 / 84.13 % quantiles. With B = 0: the error propagation of
- * two independent weighted sums (the large-sample limit of that bootstrap),
- * σ_i = A_i sqrt(Σ_S w² / S_i² + Σ_T w² / T_i²); for unit weights that is the binomial
- * variance p(1 − p)/N plus the variance of the L0 count when the selected events are a subset, and
- * p²(1/(pN) + 1/N) for independent samples — we take the samples to be independent (the synthetic
- * {@code mc} is generated independently of {@code mc_l0}).
+ * replica values, the band their 15.87 / 84.13 % quantiles. With B = 0: the delta-method variance
+ * of that same resampling, for two independent samples (the synthetic {@code mc} is generated
+ * independently of {@code mc_l0}): each per-bin sum X = Σ_bin w over a sample of N rows drawn with
+ * replacement has var X = Σ_bin w² − X²/N (for unit weights the binomial k(1 − k/N)), so
+ * σ_i = A_i sqrt(var S_i / S_i² + var T_i / T_i²).
  *
  * <p>Bins whose L0 sum is 0 get A = 0 with zero error (reported by
  * {@link EffectiveAreaResult#l0Events()} = 0). Stateless and thread-safe.
@@ -106,8 +105,9 @@ public final class EffectiveAreaEstimator {
         if (bootstrapIterations == 0) {
             for (int i = 0; i < n; i++) {
                 if (t.sumW[i] > 0 && s.sumW[i] > 0) {
-                    stat[i] = area[i] * Math.sqrt(s.sumW2[i] / (s.sumW[i] * s.sumW[i])
-                            + t.sumW2[i] / (t.sumW[i] * t.sumW[i]));
+                    double varS = Math.max(0, s.sumW2[i] - s.sumW[i] * s.sumW[i] / s.rows);
+                    double varT = Math.max(0, t.sumW2[i] - t.sumW[i] * t.sumW[i] / t.rows);
+                    stat[i] = area[i] * Math.sqrt(varS / (s.sumW[i] * s.sumW[i]) + varT / (t.sumW[i] * t.sumW[i]));
                 }
                 low[i] = Math.max(0, area[i] - stat[i]);
                 high[i] = area[i] + stat[i];
