@@ -80,7 +80,7 @@ final class EnergyFitRun {
             sm.put("injected_note", "power law fitted to the bin- and band-averaged synthetic true sky "
                     + "0.92 Gaisser (E/TeV)^-0.04 with the data's bins and covariance");
         }
-        ctx.artifacts().summary("energy_fit", sm);
+        ctx.artifacts().summary("energy_fit_summary", sm);
 
         // bin table and plot
         double gamma = o.parameters()[1], phi0 = o.parameters()[0];

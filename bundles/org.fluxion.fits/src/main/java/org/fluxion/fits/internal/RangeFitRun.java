@@ -140,10 +140,10 @@ final class RangeFitRun {
             for (double[] q : c2) {
                 ct.row(TWO_SIGMA, q[0], q[1]);
             }
-            ctx.artifacts().table("range_fit_contour", ct.build());
+            ctx.artifacts().table("range_fit_contour_points", ct.build());
             ctx.artifacts().plot("range_fit_contour", contourPlot(r, o, c1, c2));
         }
-        ctx.artifacts().summary("range_fit", sm);
+        ctx.artifacts().summary("range_fit_summary", sm);
 
         double[] fitted = model.expectation(p);
         TableArtifact.Builder t = TableArtifact.builder().column("L_low", "m").column("L_high", "m")
