@@ -113,7 +113,7 @@ final class EnergyFitRun {
             cHi = Math.max(cHi, cosHi[j]);
         }
         List<Series> series = new ArrayList<>();
-        series.add(new PointSeries("Unfolded flux", data));
+        series.add(new PointSeries("Unfolded flux (at the Lafferty\u2013Wyatt energy)", data));
         series.add(new LineSeries(String.format(Locale.ROOT, "Fit: \u03b3 = %.3f \u00b1 %.3f", gamma,
                 Math.sqrt(o.covariance()[1][1])), curve(eLo, eHi, e -> phi0 * Math.pow(e / e0, -gamma)), false));
         List<Series> ratioSeries = new ArrayList<>();
@@ -143,15 +143,14 @@ final class EnergyFitRun {
         series.forEach(plot::add);
         plot.ratio(new RatioPanel(Axis.linear(table == null ? "Data / fit" : "Data / theory (" + s.theoryColumn() + ")", "")
                 .withRange(0.5, 1.5), ratioSeries, 1.0));
-        plot.annotate(String.format(Locale.ROOT, "\u03a6\u2080(E\u2080 = %.0f GeV) = %.4g \u00b1 %.2g %s", e0, phi0,
-                Math.sqrt(o.covariance()[0][0]), flux.unit()));
+        plot.annotate(String.format(Locale.ROOT, "\u03a6\u2080(%.0f GeV) = %.4g \u00b1 %.2g", e0, phi0,
+                Math.sqrt(o.covariance()[0][0])));
         plot.annotate(String.format(Locale.ROOT, "\u03b3 = %.3f \u00b1 %.3f, \u03c1 = %.2f", gamma,
                 Math.sqrt(o.covariance()[1][1]), r.correlation("phi0", "gamma")));
         plot.annotate(String.format(Locale.ROOT, "\u03c7\u00b2/ndf = %.2f / %d (full covariance)", o.chi2(), r.ndf()));
         if (s.syntheticTruth()) {
             plot.annotate(String.format(Locale.ROOT, "injected effective \u03b3 = %.3f", (double) sm.get("injected_effective_gamma")));
         }
-        plot.annotate("points at the Lafferty\u2013Wyatt energy of the fit");
         ctx.artifacts().plot("energy_fit", plot.build());
         return r;
     }
