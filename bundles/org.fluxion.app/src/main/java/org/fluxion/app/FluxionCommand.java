@@ -315,7 +315,7 @@ public final class FluxionCommand {
             Files.writeString(config, standardAnalysisConfig(), StandardCharsets.UTF_8);
             List<String> sets = new ArrayList<>();
             if (size == StoppingMuonSamples.Size.SMALL) {
-                // the small level-2 MC has 10,000 events: the configuration's split sizes are for 1,000,000
+                // the small level-2 MC has 874 events after the cuts: the configuration's split sizes are for ~87,000
                 sets.addAll(SMALL_STOPPING_MUON_SETTINGS);
             }
             sets.addAll(o.sets);
@@ -344,7 +344,7 @@ public final class FluxionCommand {
     }
 
     /** Overrides of the standard analysis for the small synthetic samples (10,000 level-2 MC events). */
-    public static final List<String> SMALL_STOPPING_MUON_SETTINGS = List.of("train_size=6000", "test_size=3000",
+    public static final List<String> SMALL_STOPPING_MUON_SETTINGS = List.of("train_size=600", "test_size=250", "n_proxy_bins=10", "n_range_bins=6", "n_energy_bins=6",
             "effective_area_iteration_number=10");
 
     /** Name of the marker file recording which stopping-muon samples a demo data folder holds. */

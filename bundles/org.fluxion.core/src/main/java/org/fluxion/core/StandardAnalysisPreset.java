@@ -170,7 +170,7 @@ public final class StandardAnalysisPreset {
             names.put("epsilon", "epsilon");
             names.put("plot_systematics", "plot_systematics");
             names.put("bin_index", "bin_index");
-            names.put("load_unfolding_" + q + "_results", "load_results");
+            names.put("load_unfolding_" + q + "_results", "load");
             names.put("plot_results_" + q, "plot_results");
             names.put("evaluate_unfolding_" + q, "evaluate");
             names.put("unfolding_method", "method");
@@ -279,7 +279,7 @@ public final class StandardAnalysisPreset {
         for (String n : names) {
             NodeTuple t = keys.get(n);
             if (t != null) {
-                out.add(tuple(n, t.getValueNode()));
+                out.add(new NodeTuple(markedKey(n, t), t.getValueNode()));
             }
         }
         return out;
@@ -291,7 +291,7 @@ public final class StandardAnalysisPreset {
         for (Map.Entry<String, String> e : names.entrySet()) {
             NodeTuple t = keys.get(e.getKey());
             if (t != null && seen.add(e.getValue())) {
-                out.add(tuple(e.getValue(), t.getValueNode()));
+                out.add(new NodeTuple(markedKey(e.getValue(), t), t.getValueNode()));
             }
         }
         return out;
@@ -311,6 +311,12 @@ public final class StandardAnalysisPreset {
         }
         s.add(tuple("with", new MappingNode(Tag.MAP, with, DumperOptions.FlowStyle.BLOCK)));
         return new MappingNode(Tag.MAP, s, DumperOptions.FlowStyle.BLOCK);
+    }
+
+    /** A key node named {@code key} at the flat key's position, so errors about it name the user's line. */
+    private static ScalarNode markedKey(String key, NodeTuple flat) {
+        Node k = flat.getKeyNode();
+        return new ScalarNode(Tag.STR, key, k.getStartMark(), k.getEndMark(), DumperOptions.ScalarStyle.PLAIN);
     }
 
     private static NodeTuple tuple(String key, Node value) {

@@ -226,10 +226,11 @@ final class TheoryTable {
     private double interpolate(double[][] f, double energyGeV, double cos) {
         double le = Math.log(energyGeV);
         double tol = 1e-9;
-        if (!(le >= lnEnergy[0] - tol && le <= lnEnergy[lnEnergy.length - 1] + tol)) {
-            throw new IllegalArgumentException(source + ": energy " + energyGeV + " GeV is outside the table's grid ["
-                    + energyMinGev() + ", " + energyMaxGev() + "] GeV");
+        if (!(energyGeV > 0) || Double.isInfinite(energyGeV)) {
+            throw new IllegalArgumentException(source + ": energy " + energyGeV + " GeV is not a positive finite energy");
         }
+        // outside the energy grid the end segments' power laws are extrapolated (a fit's trial
+        // parameters may reach there; the flux is negligible in either direction)
         if (!(cos >= cosZenith[0] - tol && cos <= cosZenith[cosZenith.length - 1] + tol)) {
             throw new IllegalArgumentException(source + ": zenith " + Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, cos))))
                     + " deg is outside the table's zenith range");
@@ -237,7 +238,6 @@ final class TheoryTable {
         int i = segment(lnEnergy, le), j = segment(cosZenith, cos);
         double te = (le - lnEnergy[i]) / (lnEnergy[i + 1] - lnEnergy[i]);
         double tc = (cos - cosZenith[j]) / (cosZenith[j + 1] - cosZenith[j]);
-        te = Math.max(0, Math.min(1, te));
         tc = Math.max(0, Math.min(1, tc));
         return (1 - tc) * logLog(f[j], i, te) + tc * logLog(f[j + 1], i, te);
     }

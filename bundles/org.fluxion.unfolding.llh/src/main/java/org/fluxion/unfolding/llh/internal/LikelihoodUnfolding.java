@@ -96,7 +96,7 @@ public final class LikelihoodUnfolding {
     }
 
     /** MAP with its covariance (inverse of the negative Hessian, including components at a bound). */
-    private record Fit(MapEstimate map, double[][] covariance) {
+    private record Fit(MapEstimate map, double[][] covariance, int repairedCurvatures) {
     }
 
     private Fit fit(PoissonTikhonovPosterior post, double[] x0) throws UnfoldingException {
@@ -116,13 +116,23 @@ public final class LikelihoodUnfolding {
             }
         }
         Cholesky ch = Cholesky.of(h);
-        if (ch == null) {
-            throw new UnfoldingException(where() + "the negative Hessian at the MAP is not positive definite: the "
-                    + "posterior is flat in some direction (under-determined problem; condition number of the "
-                    + "response " + SingularValues.conditionNumber(post.nominalProbabilities(), post.proxyBins(), n)
-                    + "); regularise more strongly (smaller 'tau')");
+        if (ch != null) {
+            return new Fit(map, ch.inverse(), 0);
         }
-        return new Fit(map, ch.inverse());
+        // Not positive definite: typically bins at the bound f = 0 where the log-mode penalty curves the
+        // wrong way. Invert with each negative curvature replaced by its magnitude and report how many
+        // were replaced (result extra 'hessian_repaired'); a flat direction is an error.
+        int[] clipped = new int[1];
+        double[][] cov = SymmetricEigen.repairedInverse(h, 1e-10, clipped);
+        for (int i = 0; cov == null || i < d; i++) {
+            if (cov == null || !(cov[i][i] >= 0) || Double.isInfinite(cov[i][i])) {
+                throw new UnfoldingException(where() + "the negative Hessian at the MAP is not positive definite and "
+                        + "cannot be repaired: the posterior is flat in some direction (condition number of the "
+                        + "response " + SingularValues.conditionNumber(post.nominalProbabilities(), post.proxyBins(), n)
+                        + "); regularise more strongly (smaller 'tau')");
+            }
+        }
+        return new Fit(map, cov, clipped[0]);
     }
 
     /** @return the result of the unfolding */
@@ -210,6 +220,7 @@ public final class LikelihoodUnfolding {
         PoissonTikhonovPosterior.Workspace w = post.workspace();
         double logPost = post.logPosterior(estimateX, w);
         extra.put("map_log_posterior", map.logPosterior());
+        extra.put("hessian_repaired", (double) fit.repairedCurvatures());
         extra.put("log_likelihood_data", post.dataLogLikelihood(estimateX, w));
         extra.put("regularisation_penalty", post.penalty(estimateX));
         extra.put("deviance", post.deviance(estimateX, w));

@@ -455,24 +455,39 @@ final class PoissonTikhonovPosterior {
             }
         }
         if (ns > 0) {
-            double[] xp = x.clone(), gp = new double[dim], gm = new double[dim];
+            double[] xp = x.clone();
+            double[] gp, gm;
             Workspace tmp = workspace();
             double[][] rows = new double[ns][];
             for (int k = 0; k < ns; k++) {
                 int idx = n + k;
+                gp = new double[dim];
+                gm = new double[dim];
                 double step = 1e-4 * rowFactors.priorWidth(k);
                 xp[idx] = x[idx] + step;
                 double vp = gradient(xp, gp, tmp);
                 xp[idx] = x[idx] - step;
                 double vm = gradient(xp, gm, tmp);
                 xp[idx] = x[idx];
+                double span = 2 * step;
                 if (vp == Double.NEGATIVE_INFINITY || vm == Double.NEGATIVE_INFINITY) {
-                    throw new IllegalStateException("systematic '" + rowFactors.name(k) + "' at theta = " + x[idx]
-                            + " is within " + step + " of the edge of the row factors' support");
+                    // at the edge of the row factors' support: one-sided difference towards the inside
+                    if (vp == Double.NEGATIVE_INFINITY && vm == Double.NEGATIVE_INFINITY) {
+                        throw new IllegalStateException("systematic '" + rowFactors.name(k) + "' at theta = " + x[idx]
+                                + ": the row factors' support is narrower than " + span + " around it");
+                    }
+                    double[] centre = new double[dim];
+                    gradient(x, centre, tmp);
+                    if (vp == Double.NEGATIVE_INFINITY) {
+                        gp = centre;
+                    } else {
+                        gm = centre;
+                    }
+                    span = step;
                 }
                 rows[k] = new double[dim];
                 for (int l = 0; l < dim; l++) {
-                    rows[k][l] = (gp[l] - gm[l]) / (2 * step);
+                    rows[k][l] = (gp[l] - gm[l]) / span;
                 }
             }
             for (int k = 0; k < ns; k++) {
