@@ -42,7 +42,6 @@ import org.fluxion.unfolding.llh.SystematicVariation;
  */
 final class FluxUnfoldStep implements Step {
     /** The standard flux-model weight columns (response variations). */
-    static final List<String> STANDARD_MODELS = List.of("GaisserH3aWeight", "GaisserH4aWeight", "GlobalFitGSTWeight");
     private static final long SPLIT_STREAM = 1, PSEUDO_DATA_STREAM = 2, EVAL_DATA_STREAM = 3, TOY_STREAM = 1000;
     private final UnfolderCatalog catalog;
     private final UnfoldFluxSettings s;
@@ -158,21 +157,10 @@ final class FluxUnfoldStep implements Step {
     }
 
     private List<String> systematicModels(EventTable mc) {
-        if (!s.systematicModels().isEmpty()) {
-            for (String m : s.systematicModels()) {
-                requireColumn(mc, "systematic_models", m);
-            }
-            return s.systematicModels();
+        for (String m : s.systematicModels()) {
+            requireColumn(mc, "systematic_models", m);
         }
-        Object nominal = mc.attributes().get("weight_column");
-        String nom = s.model().isEmpty() && nominal != null ? nominal.toString() : s.model();
-        List<String> out = new ArrayList<>();
-        for (String m : STANDARD_MODELS) {
-            if (mc.hasColumn(m) && !m.equals(nom)) {
-                out.add(m);
-            }
-        }
-        return out;
+        return s.systematicModels();
     }
 
     private double livetime(EventTable data) {

@@ -42,7 +42,7 @@ import org.fluxion.api.workflow.Setting;
  * @param nUsedSteps         MCMC kept steps; 0 = no MCMC [n_used_steps]
  * @param includeSystematics nuisance parameters ε and flux-model response variations [include_systematics]
  * @param epsilon            σ of the normalisation nuisance [epsilon]
- * @param systematicModels   weight columns of the response variations; empty = the other standard models
+ * @param systematicModels   weight columns of the response variations; empty = none (ε only)
  * @param plotSystematics    per-bin posterior and nuisance plots [plot_systematics]
  * @param binIndex           bin of the posterior plot; null = all [bin_index]
  * @param load               reload the previous run's result [load_unfolding_*_results]
@@ -102,9 +102,8 @@ public record UnfoldFluxSettings(
                 + "systematic_models weight column (llh)", defaultValue = "false") boolean includeSystematics,
         @Setting(description = "sigma of the normalisation nuisance epsilon ~ N(1, sigma)", defaultValue = "0.05",
                 min = 0, max = 1) double epsilon,
-        @Setting(description = "weight columns whose response variations become nuisance parameters; empty = the "
-                + "standard models (GaisserH3aWeight, GaisserH4aWeight, GlobalFitGSTWeight) present other than the "
-                + "nominal one", defaultValue = "[]") List<String> systematicModels,
+        @Setting(description = "weight columns whose response variations become nuisance parameters (e.g. "
+                + "[GaisserH4aWeight, GlobalFitGSTWeight]); empty = none, only epsilon", defaultValue = "[]") List<String> systematicModels,
         @Setting(description = "per-bin posterior and nuisance plots (plot_systematics)", defaultValue = "false")
         boolean plotSystematics,
         @Setting(description = "true bin of the posterior plots; null = all bins (bin_index)", defaultValue = "null")
