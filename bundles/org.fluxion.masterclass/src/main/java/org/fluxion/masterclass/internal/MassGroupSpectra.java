@@ -38,14 +38,16 @@ final class MassGroupSpectra {
     private final double[][] selected;
     private final double[][] thrown;
     private final double[][] efficiency;
+    private final boolean[][] measured;
     private final double[] plane;
     private final int[] cells;
     private final double[] refolded;
+    private final double[] refoldedMcVariance;
     private final Counts counts;
 
     MassGroupSpectra(List<MassGroup> groups, Binning lgE, Binning lgNe, Binning lgNmu, UnfoldingResult flat,
-            double[][] selected, double[][] thrown, double[][] efficiency, double[] plane, int[] cells,
-            double[] refolded, Counts counts) {
+            double[][] selected, double[][] thrown, double[][] efficiency, boolean[][] measured, double[] plane,
+            int[] cells, double[] refolded, double[] refoldedMcVariance, Counts counts) {
         this.groups = List.copyOf(groups);
         this.lgE = lgE;
         this.lgNe = lgNe;
@@ -54,9 +56,14 @@ final class MassGroupSpectra {
         this.selected = copy(selected);
         this.thrown = copy(thrown);
         this.efficiency = copy(efficiency);
+        this.measured = new boolean[measured.length][];
+        for (int g = 0; g < measured.length; g++) {
+            this.measured[g] = measured[g].clone();
+        }
         this.plane = plane.clone();
         this.cells = cells.clone();
         this.refolded = refolded.clone();
+        this.refoldedMcVariance = refoldedMcVariance.clone();
         this.counts = counts;
         if (flat.estimate().binning().bins() != groups.size() * lgE.bins()) {
             throw new IllegalArgumentException("the flattened result has " + flat.estimate().binning().bins()
@@ -184,6 +191,24 @@ final class MassGroupSpectra {
         return new UnfoldingResult(est, lo, hi, acc, samples, sumD);
     }
 
+    /**
+     * The weight that gives a simulated shower of group slot g in lg E bin j the unfolded composition:
+     * x̂_gj / thrown_gj (unfolded generated showers per thrown simulated one). Within each bin the
+     * simulation's groups then appear in the unfolded proportions. In a bin where every group was
+     * unfolded to 0 the weight is 1 (the simulation's own mixture).
+     *
+     * @return the weight, >= 0
+     */
+    double compositionWeight(int g, int j) {
+        int nE = lgE.bins();
+        double[] x = flat.acceptanceCorrected().values();
+        double sum = 0;
+        for (int h = 0; h < groups.size(); h++) {
+            sum += Math.max(x[h * nE + j], 0);
+        }
+        return sum > 0 ? Math.max(x[g * nE + j], 0) / thrown[g][j] : 1.0;
+    }
+
     /** @return unweighted selected simulated showers per [group slot][lg E bin] (a copy) */
     double[][] selected() {
         return copy(selected);
@@ -199,6 +224,29 @@ final class MassGroupSpectra {
         return copy(efficiency);
     }
 
+    /**
+     * @return whether bin j of group slot g was unfolded (it has a selected simulated shower); bins that
+     *         were not are 0 ± 0 in every spectrum, and the all-particle sum there misses that group
+     */
+    boolean measured(int g, int j) {
+        return measured[g][j];
+    }
+
+    /** @return per lg E bin the symbols of the groups not measured there, "" where all were */
+    String[] missingGroups() {
+        String[] out = new String[lgE.bins()];
+        for (int j = 0; j < out.length; j++) {
+            StringBuilder b = new StringBuilder();
+            for (int g = 0; g < groups.size(); g++) {
+                if (!measured[g][j]) {
+                    b.append(b.length() == 0 ? "" : " ").append(groups.get(g).symbol());
+                }
+            }
+            out[j] = b.toString();
+        }
+        return out;
+    }
+
     /** @return measured showers per cell ix·ny + iy of the observed plane (a copy) */
     double[] observedPlane() {
         return plane.clone();
@@ -212,6 +260,14 @@ final class MassGroupSpectra {
     /** @return the refolded expectation Σ_t P_it f_t per unfolded cell (a copy) */
     double[] refolded() {
         return refolded.clone();
+    }
+
+    /**
+     * @return per unfolded cell the variance of the refolded expectation from the simulation's statistics,
+     *         Σ_t f_t² Σw²_it / (Σ_i w_it)² (a copy)
+     */
+    double[] refoldedMcVariance() {
+        return refoldedMcVariance.clone();
     }
 
     /** @return the event bookkeeping */

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.fluxion.api.hist.Binning;
 import org.fluxion.api.hist.ResponseMatrix;
+import org.fluxion.api.hist.Spectrum;
 import org.fluxion.unfolding.api.Unfolder;
 import org.fluxion.unfolding.api.UnfoldingContext;
 import org.fluxion.unfolding.api.UnfoldingException;
@@ -19,7 +20,9 @@ import org.fluxion.unfolding.api.UnfoldingResult;
  * of every (group, lg E) bin is the simulation's selected showers over the thrown ones, the thrown
  * ones following the E^-γ generation spectrum normalised per group on the bins above the energy where
  * the selection is complete (the KCDC simulation does not record the number thrown). Only cells the
- * simulation reaches enter the problem. Stateless; single-threaded apart from what the unfolder does.
+ * simulation reaches enter the problem, and only (group, lg E) bins with at least one selected simulated
+ * shower (the others, e.g. heavy primaries at the lowest energies, cannot be seen: they are reported as not
+ * measured, with 0 ± 0). Stateless; single-threaded apart from what the unfolder does.
  */
 final class MassGroupUnfolding {
     private MassGroupUnfolding() {
@@ -88,7 +91,7 @@ final class MassGroupUnfolding {
      * @param dataLgNmu  lg Nμ of the measured showers (same length)
      * @param unfolder   the configured unfolder
      * @param context    seed, threads, progress of the unfolding
-     * @throws IllegalArgumentException if a (group, lg E) bin has no selected simulated shower, naming it
+     * @throws IllegalArgumentException if no simulated shower at all lies in the plane and the true range
      * @throws UnfoldingException       as the unfolder throws
      */
     static MassGroupSpectra unfold(Binning lgNe, Binning lgNmu, Binning lgE, Generation generation, Simulation sim,
@@ -140,15 +143,26 @@ final class MassGroupUnfolding {
             counts2[c][t] += w * w;
             selected[g][j] += 1;
         }
+        // a (group, energy) bin without a selected simulated shower cannot be seen (ε ≈ 0): it stays out of
+        // the unfolding and is reported as not measured
+        boolean[][] measured = new boolean[nG][nE];
+        int nMeasured = 0;
         for (int g = 0; g < nG; g++) {
             for (int j = 0; j < nE; j++) {
-                if (selected[g][j] == 0) {
-                    throw new IllegalArgumentException(String.format(Locale.ROOT, "no simulated %s shower with true "
-                            + "lg(E/eV) in [%.3g, %.3g) lies in the observed plane lg Ne [%s, %s], lg Nmu [%s, %s]: "
-                            + "this bin cannot be unfolded; raise lg_e_min, use fewer lg_e_bins or widen the plane",
-                            groups.get(g).symbol(), lgE.edge(j), lgE.edge(j + 1), lgNe.low(), lgNe.high(), lgNmu.low(),
-                            lgNmu.high()));
-                }
+                measured[g][j] = selected[g][j] > 0;
+                nMeasured += measured[g][j] ? 1 : 0;
+            }
+        }
+        if (nMeasured == 0) {
+            throw new org.fluxion.api.workflow.InvalidSettingsException("lg_e_min", String.format(Locale.ROOT,
+                    "no simulated shower with true lg(E/eV) in "
+                    + "[%s, %s] lies in the observed plane lg Ne [%s, %s], lg Nmu [%s, %s]: nothing can be unfolded",
+                    lgE.low(), lgE.high(), lgNe.low(), lgNe.high(), lgNmu.low(), lgNmu.high()));
+        }
+        int[] column = new int[nMeasured]; // reduced true index -> flattened true index
+        for (int t = 0, q = 0; t < nT; t++) {
+            if (measured[t / nE][t % nE]) {
+                column[q++] = t;
             }
         }
 
@@ -210,26 +224,74 @@ final class MassGroupUnfolding {
             }
         }
 
-        Binning cellIndex = Binning.linear(m, 0, m), trueIndex = Binning.linear(nT, 0, nT);
-        ResponseMatrix response = ResponseMatrix.of(cellIndex, trueIndex, rc, rc2);
-        UnfoldingProblem problem = UnfoldingProblem.builder(response, observed).efficiency(effFlat, thrownFlat).build();
-        UnfoldingResult result = unfolder.unfold(problem, context);
-        if (result.acceptanceCorrected() == null) {
-            throw new IllegalStateException("unfolder '" + result.diagnostics().method() + "' returned no "
+        Binning cellIndex = Binning.linear(m, 0, m), reducedIndex = Binning.linear(nMeasured, 0, nMeasured);
+        double[][] rr = new double[m][nMeasured], rr2 = new double[m][nMeasured];
+        double[] effR = new double[nMeasured], thrownR = new double[nMeasured];
+        for (int q = 0; q < nMeasured; q++) {
+            int t = column[q];
+            for (int i = 0; i < m; i++) {
+                rr[i][q] = rc[i][t];
+                rr2[i][q] = rc2[i][t];
+            }
+            effR[q] = effFlat[t];
+            thrownR[q] = thrownFlat[t];
+        }
+        ResponseMatrix response = ResponseMatrix.of(cellIndex, reducedIndex, rr, rr2);
+        UnfoldingProblem problem = UnfoldingProblem.builder(response, observed).efficiency(effR, thrownR).build();
+        UnfoldingResult reduced = unfolder.unfold(problem, context);
+        if (reduced.acceptanceCorrected() == null) {
+            throw new IllegalStateException("unfolder '" + reduced.diagnostics().method() + "' returned no "
                     + "acceptance-corrected spectrum although efficiencies were given");
         }
         double[][] p = problem.probabilities();
-        double[] f = result.estimate().values(), refolded = new double[m];
+        double[] f = reduced.estimate().values(), refolded = new double[m], refoldedMcVariance = new double[m];
+        double[] colSum = response.columnSums();
         for (int i = 0; i < m; i++) {
-            double s = 0;
-            for (int t = 0; t < nT; t++) {
-                s += p[i][t] * f[t];
+            double s = 0, v = 0;
+            for (int q = 0; q < nMeasured; q++) {
+                s += p[i][q] * f[q];
+                // the simulation's statistics: var(P_iq) ≈ Σw²_iq / (Σ_i w_iq)² (column normalisation neglected)
+                v += f[q] * f[q] * rr2[i][q] / (colSum[q] * colSum[q]);
             }
             refolded[i] = s;
+            refoldedMcVariance[i] = v;
         }
-        return new MassGroupSpectra(groups, lgE, lgNe, lgNmu, result, selected, thrown, efficiency, plane, cells,
-                refolded, new MassGroupSpectra.Counts(n, simOutsideTrue, simOutsideGrid, dataLgNe.length, dataOutsideGrid,
-                        (long) dataOutsideResponse));
+        UnfoldingResult result = expand(reduced, column, Binning.linear(nT, 0, nT));
+        return new MassGroupSpectra(groups, lgE, lgNe, lgNmu, result, selected, thrown, efficiency, measured, plane,
+                cells, refolded, refoldedMcVariance, new MassGroupSpectra.Counts(n, simOutsideTrue, simOutsideGrid, dataLgNe.length,
+                        dataOutsideGrid, (long) dataOutsideResponse));
+    }
+
+    /** @return the result on the full flattened space: bins not in {@code column} are 0 with variance 0 */
+    private static UnfoldingResult expand(UnfoldingResult r, int[] column, Binning full) {
+        int n = full.bins();
+        double[] lo = new double[n], hi = new double[n], rl = r.lower(), rh = r.upper();
+        for (int q = 0; q < column.length; q++) {
+            lo[column[q]] = rl[q];
+            hi[column[q]] = rh[q];
+        }
+        double[][] samples = new double[r.sampleCount()][n];
+        for (int k = 0; k < samples.length; k++) {
+            double[] s = r.sample(k);
+            for (int q = 0; q < column.length; q++) {
+                samples[k][column[q]] = s[q];
+            }
+        }
+        return new UnfoldingResult(expand(r.estimate(), column, full), lo, hi, expand(r.acceptanceCorrected(), column,
+                full), samples, r.diagnostics());
+    }
+
+    private static Spectrum expand(Spectrum s, int[] column, Binning full) {
+        int n = full.bins();
+        double[] v = new double[n], sv = s.values();
+        double[][] c = new double[n][n], sc = s.covariance();
+        for (int q = 0; q < column.length; q++) {
+            v[column[q]] = sv[q];
+            for (int u = 0; u < column.length; u++) {
+                c[column[q]][column[u]] = sc[q][u];
+            }
+        }
+        return Spectrum.of(full, v, c, s.unit());
     }
 
     /** @return the flattened cell index ix·ny + iy, or −1 outside the plane */

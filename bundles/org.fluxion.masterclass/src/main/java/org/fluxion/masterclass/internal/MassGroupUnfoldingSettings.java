@@ -38,6 +38,8 @@ import org.fluxion.api.workflow.Setting;
  * @param livetimeS           livetime of the data, s
  * @param weightExponent      k of the E^k-weighted flux plot
  * @param reference           injected spectra drawn for comparison
+ * @param compositionWeightColumn name of the weight column added to the simulation in the {@code samples}
+ *                            output
  */
 public record MassGroupUnfoldingSettings(
         @Setting(description = "Measured sample", defaultValue = "data") String data,
@@ -82,7 +84,10 @@ public record MassGroupUnfoldingSettings(
         @Setting(description = "Livetime of the data", unit = "s") double livetimeS,
         @Setting(description = "k of the E^k-weighted flux plot", defaultValue = "2.7") double weightExponent,
         @Setting(description = "Injected spectra drawn for comparison: none or kascade_synthetic",
-                defaultValue = "none") InjectedSpectra reference) {
+                defaultValue = "none") InjectedSpectra reference,
+        @Setting(description = "Column added to the simulation in the samples output: per shower the weight that "
+                + "gives the simulation the unfolded mass composition", defaultValue = "composition_weight")
+        String compositionWeightColumn) {
 
     public MassGroupUnfoldingSettings {
         data = data == null ? "" : data.strip();
@@ -93,6 +98,10 @@ public record MassGroupUnfoldingSettings(
                 new java.util.LinkedHashMap<>(methodSettings));
         method = method == null ? "" : method.strip();
         reference = reference == null ? InjectedSpectra.NONE : reference;
+        compositionWeightColumn = compositionWeightColumn == null ? "" : compositionWeightColumn.strip();
+        if (compositionWeightColumn.isEmpty()) {
+            throw new InvalidSettingsException("composition_weight_column", "must name a column but was empty");
+        }
         if (data.isEmpty() || simulation.isEmpty()) {
             throw new InvalidSettingsException(data.isEmpty() ? "data" : "simulation",
                     "both 'data' and 'simulation' must name samples but got data='" + data + "', simulation='"

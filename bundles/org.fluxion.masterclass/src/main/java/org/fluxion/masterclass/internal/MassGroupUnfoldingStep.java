@@ -17,6 +17,8 @@ import org.fluxion.api.artifact.Point;
 import org.fluxion.api.artifact.PointSeries;
 import org.fluxion.api.artifact.RatioPanel;
 import org.fluxion.api.artifact.TableArtifact;
+import org.fluxion.api.data.Column;
+import org.fluxion.api.data.EventTable;
 import org.fluxion.api.data.SampleSet;
 import org.fluxion.api.hist.Binning;
 import org.fluxion.api.hist.Histogram;
@@ -69,28 +71,69 @@ final class MassGroupUnfoldingStep implements Step {
         MassGroupUnfolding.Generation gen = new MassGroupUnfolding.Generation(s.generatedIndex(), s.generatedLgEMin(),
                 s.generatedLgEMax(), s.fullEfficiencyAbove());
         ctx.progress().begin("unfolding the electron-muon plane into mass groups (" + ru.id() + ")", 1);
-        MassGroupSpectra r;
-        try {
-            r = MassGroupUnfolding.unfold(s.lgNeBinning(), s.lgNmuBinning(), s.lgEBinning(), gen, showers,
-                    data.values(ShowerQuantity.LG_NE), data.values(ShowerQuantity.LG_NMU), unfolder,
-                    new UnfoldingContext(ctx.seed(), ctx.parallelism(), ctx.progress()));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException("lg_e_min", "simulation '" + sim.name() + "': " + e.getMessage());
-        }
+        MassGroupSpectra r = MassGroupUnfolding.unfold(s.lgNeBinning(), s.lgNmuBinning(), s.lgEBinning(), gen,
+                showers, data.values(ShowerQuantity.LG_NE), data.values(ShowerQuantity.LG_NMU), unfolder,
+                new UnfoldingContext(ctx.seed(), ctx.parallelism(), ctx.progress()));
         UnfoldingResult all = r.allParticle();
         ctx.output(MassGroupUnfoldingStepProvider.MASS_GROUPS, r.flattened());
         ctx.output(MassGroupUnfoldingStepProvider.ALL_PARTICLE, all);
         ctx.output(MassGroupUnfoldingStepProvider.TRUE_BINNING, r.lgEBinning());
+        ctx.output(MassGroupUnfoldingStepProvider.SAMPLES_OUT, withCompositionWeights(in, r, sim.name(), lgE,
+                sim.groups()));
 
         FluxScale scale = new FluxScale(r.lgEBinning(), s.areaM2(), s.solidAngleSr(), s.livetimeS());
         writeTables(ctx, r, all, scale);
         writeFluxPlots(ctx, r, all, scale, ru.id());
         writePlanePlots(ctx, r, data.name());
         writeSummary(ctx, r, ru, data.name(), sim.name(), weighting);
+        String[] missing = r.missingGroups();
+        for (int j = 0; j < missing.length; j++) {
+            if (!missing[j].isEmpty()) {
+                ctx.warn(String.format(Locale.ROOT, "lg(E/eV) [%.2f, %.2f): no simulated %s shower reaches the plane, "
+                        + "so %s cannot be unfolded there (efficiency ~0); the all-particle sum in this bin lacks it",
+                        r.lgEBinning().edge(j), r.lgEBinning().edge(j + 1), missing[j], missing[j]));
+            }
+        }
         if (r.counts().dataOutsideResponse() > 0.001 * r.counts().data()) {
             ctx.warn(r.counts().dataOutsideResponse() + " measured showers lie in cells of the plane no simulated "
                     + "shower reaches and are not unfolded");
         }
+    }
+
+    /**
+     * @return the samples with the simulation's column {@code composition_weight_column} added: per shower
+     *         {@link MassGroupSpectra#compositionWeight}, 0 outside the true range
+     */
+    private SampleSet withCompositionWeights(SampleSet in, MassGroupSpectra r, String simName, double[] lgE,
+            int[] group) {
+        EventTable sim = in.get(simName);
+        if (sim.hasColumn(s.compositionWeightColumn())) {
+            throw new InvalidSettingsException("composition_weight_column", "sample '" + simName + "' already has a "
+                    + "column '" + s.compositionWeightColumn() + "'; choose another name");
+        }
+        int[] slot = new int[MassGroup.values().length];
+        for (int g = 0; g < r.groups().size(); g++) {
+            slot[r.groups().get(g).ordinal()] = g;
+        }
+        Binning be = r.lgEBinning();
+        double[] w = new double[lgE.length];
+        for (int k = 0; k < w.length; k++) {
+            int j = be.findBin(lgE[k]);
+            w[k] = j >= 0 && j < be.bins() ? r.compositionWeight(slot[group[k]], j) : 0.0;
+        }
+        EventTable.Builder b = EventTable.builder(simName);
+        for (String c : sim.columnNames()) {
+            b.add(sim.column(c));
+        }
+        b.add(Column.ofDoubles(s.compositionWeightColumn(), "", w));
+        for (Map.Entry<String, Object> a : sim.attributes().entrySet()) {
+            b.attribute(a.getKey(), a.getValue());
+        }
+        List<EventTable> tables = new ArrayList<>();
+        for (EventTable t : in.tables()) {
+            tables.add(t.name().equals(simName) ? b.build() : t);
+        }
+        return SampleSet.of(tables);
     }
 
     private Unfolder configure(RegisteredUnfolder ru) {
@@ -147,7 +190,7 @@ final class MassGroupUnfoldingStep implements Step {
         boolean ref = s.reference().known();
         TableArtifact.Builder t = TableArtifact.builder().column("group", "").column("lgE_low", "lg(E/eV)")
                 .column("lgE_high", "lg(E/eV)").column("E_low", "GeV").column("E_high", "GeV")
-                .column("selected_mc", "").column("thrown_mc", "").column("efficiency", "")
+                .column("selected_mc", "").column("thrown_mc", "").column("efficiency", "").column("measured", "")
                 .column("unfolded_events", "").column("unfolded_events_error", "").column("flux", FLUX_UNIT)
                 .column("flux_error", FLUX_UNIT).column("injected_flux", FLUX_UNIT);
         for (int g = 0; g < r.groups().size(); g++) {
@@ -155,7 +198,7 @@ final class MassGroupUnfoldingStep implements Step {
             Spectrum ev = r.generated(g), fl = scale.flux(ev);
             for (int j = 0; j < lgE.bins(); j++) {
                 t.row(mg.symbol(), lgE.edge(j), lgE.edge(j + 1), eb.edge(j), eb.edge(j + 1), sel[g][j], thr[g][j],
-                        eff[g][j], ev.value(j), ev.uncertainty(j), fl.value(j), fl.uncertainty(j),
+                        eff[g][j], r.measured(g, j) ? 1 : 0, ev.value(j), ev.uncertainty(j), fl.value(j), fl.uncertainty(j),
                         ref ? s.reference().binAverage(mg, eb.edge(j), eb.edge(j + 1)) : Double.NaN);
             }
         }
@@ -165,10 +208,12 @@ final class MassGroupUnfoldingStep implements Step {
         TableArtifact.Builder a = TableArtifact.builder().column("lgE_low", "lg(E/eV)").column("lgE_high", "lg(E/eV)")
                 .column("E_low", "GeV").column("E_high", "GeV").column("unfolded_events", "")
                 .column("unfolded_events_error", "").column("flux", FLUX_UNIT).column("flux_error", FLUX_UNIT)
-                .column("injected_flux", FLUX_UNIT);
+                .column("injected_flux", FLUX_UNIT).column("groups_not_measured", "");
+        String[] missing = r.missingGroups();
         for (int j = 0; j < lgE.bins(); j++) {
             a.row(lgE.edge(j), lgE.edge(j + 1), eb.edge(j), eb.edge(j + 1), ev.value(j), ev.uncertainty(j), fl.value(j),
-                    fl.uncertainty(j), ref ? s.reference().binAverage(null, eb.edge(j), eb.edge(j + 1)) : Double.NaN);
+                    fl.uncertainty(j), ref ? s.reference().binAverage(null, eb.edge(j), eb.edge(j + 1)) : Double.NaN,
+                    missing[j]);
         }
         ctx.artifacts().table("all_particle_bins", a.build());
         ctx.artifacts().table("all_particle_covariance", covariance(ev.covariance(), lgE, null));
@@ -176,22 +221,26 @@ final class MassGroupUnfoldingStep implements Step {
                 r.groups()));
 
         Binning bx = r.lgNeBinning(), by = r.lgNmuBinning();
-        double[] plane = r.observedPlane(), refolded = r.refolded();
+        double[] plane = r.observedPlane(), refolded = r.refolded(), mcVar = r.refoldedMcVariance();
         int[] cells = r.unfoldedCells();
         TableArtifact.Builder c = TableArtifact.builder().column("lgNe_low", "lg(Ne)").column("lgNe_high", "lg(Ne)")
                 .column("lgNmu_low", "lg(Nmu)").column("lgNmu_high", "lg(Nmu)").column("observed", "")
-                .column("refolded", "").column("pull", "");
+                .column("refolded", "").column("refolded_mc_error", "").column("pull", "");
         for (int i = 0; i < cells.length; i++) {
             int ix = cells[i] / by.bins(), iy = cells[i] % by.bins();
             double o = plane[cells[i]], e = refolded[i];
-            c.row(bx.edge(ix), bx.edge(ix + 1), by.edge(iy), by.edge(iy + 1), o, e, pull(o, e));
+            c.row(bx.edge(ix), bx.edge(ix + 1), by.edge(iy), by.edge(iy + 1), o, e, Math.sqrt(mcVar[i]),
+                    pull(o, e, mcVar[i]));
         }
         ctx.artifacts().table("mass_group_cells", c.build());
     }
 
-    /** @return (observed − expected)/√expected, NaN for an expectation below 1e-9 */
-    static double pull(double observed, double expected) {
-        return expected > 1e-9 ? (observed - expected) / Math.sqrt(expected) : Double.NaN;
+    /**
+     * @return (observed − expected)/√(expected + mcVariance): Poisson and the simulation's statistics; NaN
+     *         for an expectation below 1e-9
+     */
+    static double pull(double observed, double expected, double mcVariance) {
+        return expected > 1e-9 ? (observed - expected) / Math.sqrt(expected + mcVariance) : Double.NaN;
     }
 
     private static TableArtifact covariance(double[][] cov, Binning lgE, List<MassGroup> groups) {
@@ -226,13 +275,15 @@ final class MassGroupUnfoldingStep implements Step {
         Spectrum allFlux = scale.flux(all.acceptanceCorrected());
         List<Point> allPts = weighted(allFlux, k);
         List<List<Point>> groupPts = new ArrayList<>();
-        List<Point> every = new ArrayList<>(allPts);
         for (int g = 0; g < r.groups().size(); g++) {
             List<Point> pts = weighted(scale.flux(r.generated(g)), k);
             groupPts.add(pts);
-            every.addAll(pts);
         }
-        Axis y = rangeFor(weightedAxis(k), every);
+        // the range follows the all-particle points (groups pinned near 0 by the unfolder fall below it)
+        Axis y = rangeFor(weightedAxis(k), allPts);
+        if (Double.isFinite(y.min()) && y.min() > 0) {
+            y = y.withRange(y.min() / 30, y.max() * 3);
+        }
         Axis x = Axis.log("Energy E", "GeV");
         boolean ref = s.reference().known();
 
@@ -249,9 +300,8 @@ final class MassGroupUnfoldingStep implements Step {
             for (MassGroup mg : r.groups()) {
                 p.add(new LineSeries("", curve(mg, eb, k), true));
             }
-            p.annotate("dashed: injected spectra of the synthetic model, in the colour of their group");
+            p.annotate("dashed: injected (synthetic model)");
         }
-        p.annotate("bins with \u03c3 \u2265 flux are not drawn (see mass_group_bins.csv)");
         ctx.artifacts().plot("mass_group_flux", p.build());
 
         PlotSpec.Builder q = PlotSpec.builder("All-particle flux: sum of the mass groups (" + method + ")", x,
@@ -298,7 +348,7 @@ final class MassGroupUnfoldingStep implements Step {
 
     private static Axis weightedAxis(double k) {
         String ks = k == Math.rint(k) ? Long.toString((long) k) : String.format(Locale.ROOT, "%s", k);
-        String u = String.format(Locale.ROOT, "%s", k - 1).replaceAll("\\.?0+$", "");
+        String u = String.format(Locale.ROOT, "%.6f", k - 1).replaceAll("0+$", "").replaceAll("\\.$", "");
         return Axis.log("E^" + ks + " \u00b7 \u03a6", (Math.abs(k - 1) < 1e-12 ? "" : "GeV^" + u + " ")
                 + "m^-2 s^-1 sr^-1");
     }
@@ -314,7 +364,7 @@ final class MassGroupUnfoldingStep implements Step {
 
     private void writePlanePlots(StepContext ctx, MassGroupSpectra r, String dataName) {
         Binning bx = r.lgNeBinning(), by = r.lgNmuBinning();
-        double[] plane = r.observedPlane(), refolded = r.refolded();
+        double[] plane = r.observedPlane(), refolded = r.refolded(), mcVar = r.refoldedMcVariance();
         int[] cells = r.unfoldedCells();
         Histogram2D.Builder h = Histogram2D.builder(bx, by);
         for (int c = 0; c < plane.length; c++) {
@@ -342,7 +392,7 @@ final class MassGroupUnfoldingStep implements Step {
             ex[ix] += e;
             oy[iy] += o;
             ey[iy] += e;
-            double pl = pull(o, e);
+            double pl = pull(o, e, mcVar[i]);
             if (e >= 5 && Double.isFinite(pl)) {
                 pulls.add(pl);
                 chi2 += pl * pl;
@@ -363,12 +413,12 @@ final class MassGroupUnfoldingStep implements Step {
         }
         double mean = pulls.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         ctx.artifacts().plot("mass_group_pulls", PlotSpec.builder("Measured vs refolded, cell by cell",
-                Axis.linear("(observed \u2212 refolded) / \u221arefolded", ""), Axis.linear("Cells", ""))
-                .add(HistogramSeries.step("cells with refolded \u2265 5 showers", ph.build()))
-                .add(new LineSeries("standard normal (expected for a good description)", gauss, true))
-                .annotate(String.format(Locale.ROOT, "\u03c7\u00b2 = %.1f over %d cells (mean pull %.2f)", chi2,
-                        pulls.size(), mean))
-                .annotate("the unfolded spectra are fitted to these cells: \u03c7\u00b2/cells below 1 is expected")
+                Axis.linear("(observed \u2212 refolded) / \u03c3", ""), Axis.linear("Cells", ""))
+                .add(HistogramSeries.step("cells, refolded \u2265 5", ph.build()))
+                .add(new LineSeries("N(0, 1)", gauss, true))
+                .annotate(String.format(Locale.ROOT, "\u03c7\u00b2 = %.0f / %d cells", chi2, pulls.size()))
+                .annotate(String.format(Locale.ROOT, "mean pull %.2f", mean))
+                .annotate("\u03c3\u00b2 = refolded + simulation statistics")
                 .build());
     }
 
@@ -384,8 +434,13 @@ final class MassGroupUnfoldingStep implements Step {
                 }
             }
         }
+        double max = 0;
+        for (double o : observed) {
+            max = Math.max(max, o);
+        }
+        Axis y = Axis.log("Showers per bin", "");
         return PlotSpec.builder("Measured vs refolded showers, projected on " + label.toLowerCase(Locale.ROOT),
-                new Axis(label, unit, false, b.low(), b.high()), Axis.log("Showers per bin", ""))
+                new Axis(label, unit, false, b.low(), b.high()), max > 0 ? y.withRange(0.3, 10 * max) : y)
                 .add(new PointSeries("measured", pts))
                 .add(HistogramSeries.step("refolded (unfolded spectra \u00d7 response)", Histogram.of(b, refolded,
                         new double[b.bins()])))

@@ -32,6 +32,8 @@ public final class MassGroupUnfoldingStepProvider implements StepProvider<MassGr
     public static final String MASS_GROUPS = "mass_groups";
     /** Output port: the all-particle sum on the lg E binning. */
     public static final String ALL_PARTICLE = "all_particle";
+    /** Output port: the input samples with the simulation's composition weights added. */
+    public static final String SAMPLES_OUT = "samples";
     /** Output port: the lg(E/eV) binning of every group. */
     public static final String TRUE_BINNING = "true_binning";
 
@@ -45,7 +47,9 @@ public final class MassGroupUnfoldingStepProvider implements StepProvider<MassGr
                     Port.of(ALL_PARTICLE, UnfoldingResult.class, "the all-particle sum of the groups per lg(E/eV) bin, "
                             + "acceptance corrected, with the covariance including the correlations between groups "
                             + "(connect to flux)"),
-                    Port.of(TRUE_BINNING, Binning.class, "the lg(E/eV) binning")),
+                    Port.of(TRUE_BINNING, Binning.class, "the lg(E/eV) binning"),
+                    Port.of(SAMPLES_OUT, SampleSet.class, "the input samples, the simulation with a composition weight "
+                            + "column that gives its showers the unfolded mass composition (for a 1-D unfold)")),
             MassGroupUnfoldingSettings.class);
     private final UnfolderCatalog catalog;
 

@@ -77,6 +77,22 @@ class MassGroupSpectraTest {
     }
 
     @Test
+    void withEveryGroupUnfoldedToZeroTheCompositionWeightIsOne() {
+        Binning lgE = Binning.linear(1, 15, 16), flatBins = Binning.linear(2, 0, 2);
+        double[] zero = { 0, 0 };
+        double[][] c = { { 1, 0 }, { 0, 1 } };
+        UnfoldingResult flat = new UnfoldingResult(Spectrum.of(flatBins, zero, c, ""), zero, zero,
+                Spectrum.of(flatBins, zero, c, ""), new double[0][], new Diagnostics("test", 1, 1, true, "done",
+                        Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Map.of()));
+        MassGroupSpectra r = new MassGroupSpectra(List.of(MassGroup.PROTON, MassGroup.IRON), lgE, lgE, lgE, flat,
+                new double[2][1], new double[][] { { 10 }, { 10 } }, new double[2][1],
+                new boolean[][] { { true }, { true } }, new double[1], new int[0], new double[0], new double[0],
+                new MassGroupSpectra.Counts(0, 0, 0, 0, 0, 0));
+        assertEquals(1.0, r.compositionWeight(0, 0));
+        assertEquals(1.0, r.compositionWeight(1, 0));
+    }
+
+    @Test
     void theAllParticleResultSumsEstimateCorrectedSpectrumAndSamples() {
         int groups = 2, nE = 3, n = groups * nE;
         Binning flatBins = Binning.linear(n, 0, n), lgE = Binning.linear(nE, 15, 16.5);
@@ -86,9 +102,11 @@ class MassGroupSpectraTest {
         UnfoldingResult flat = new UnfoldingResult(Spectrum.of(flatBins, est, ce, "events"), est, est,
                 Spectrum.of(flatBins, acc, ca, "events"), samples, new Diagnostics("test", 1, 1, true, "done",
                         Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Map.of("chi2_refolded", 3.0)));
+        double[][] thrown = { { 100, 50, 25 }, { 100, 50, 25 } };
         MassGroupSpectra r = new MassGroupSpectra(List.of(MassGroup.PROTON, MassGroup.IRON), lgE,
-                Binning.linear(2, 0, 2), Binning.linear(2, 0, 2), flat, new double[2][nE], new double[2][nE],
-                new double[2][nE], new double[4], new int[0], new double[0],
+                Binning.linear(2, 0, 2), Binning.linear(2, 0, 2), flat, new double[2][nE], thrown,
+                new double[2][nE], new boolean[][] { { true, true, true }, { true, true, false } }, new double[4],
+                new int[0], new double[0], new double[0],
                 new MassGroupSpectra.Counts(0, 0, 0, 0, 0, 0));
         UnfoldingResult all = r.allParticle();
         assertArrayEquals(new double[] { 5, 7, 9 }, all.estimate().values(), 1e-12);
@@ -103,5 +121,9 @@ class MassGroupSpectraTest {
         assertArrayEquals(new double[] { 8, 10, 12 }, r.generated(1).values(), 1e-12);
         assertEquals(ca[4][5], r.generated(1).covariance()[1][2], 1e-15);
         assertArrayEquals(new double[] { 1, 2, 3 }, r.selectedEstimate(0).values(), 1e-12);
+        assertArrayEquals(new String[] { "", "", "Fe" }, r.missingGroups());
+        // composition weights: unfolded generated showers per thrown simulated one
+        assertEquals(2.0 / 100, r.compositionWeight(0, 0), 1e-15);
+        assertEquals(10.0 / 50, r.compositionWeight(1, 1), 1e-15);
     }
 }

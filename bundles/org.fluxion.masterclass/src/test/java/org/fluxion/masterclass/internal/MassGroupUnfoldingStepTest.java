@@ -25,7 +25,7 @@ class MassGroupUnfoldingStepTest {
     static MassGroupUnfoldingSettings settings(String method) {
         return new MassGroupUnfoldingSettings("data", "simulation", Map.of(), Map.of(), 40, 3.9, 7.9, 32, 3.4, 6.6, 5,
                 15.0, 17.5, 2.0, 14.0, 18.0, 16.5, 2.7, method, Map.of(), 26015.5, 45, 1e7, 2.7,
-                InjectedSpectra.KASCADE_SYNTHETIC);
+                InjectedSpectra.KASCADE_SYNTHETIC, "composition_weight");
     }
 
     private static FakeStepContext run() throws Exception {
@@ -53,16 +53,28 @@ class MassGroupUnfoldingStepTest {
         assertEquals(List.of("p", "He", "CNO", "Si", "Fe"), bins.rows().stream().map(r -> r.get(0)).distinct().toList());
         // flux = events / (T A Omega dE), Omega = pi sin^2 45 deg = pi/2, dE in GeV
         List<Object> row = bins.rows().get(6); // He, second energy bin [15.5, 16)
-        double events = ((Number) row.get(8)).doubleValue(), flux = ((Number) row.get(10)).doubleValue();
+        double events = ((Number) row.get(9)).doubleValue(), flux = ((Number) row.get(11)).doubleValue();
         double dE = Math.pow(10, 16 - 9) - Math.pow(10, 15.5 - 9);
         assertEquals(events / (1e7 * 26015.5 * Math.PI / 2 * dE), flux, 1e-12 * flux);
-        double injected = ((Number) row.get(12)).doubleValue();
+        double injected = ((Number) row.get(13)).doubleValue();
         assertTrue(injected > 0, "injected He flux " + injected);
         TableArtifact allBins = ctx.tables.get("all_particle_bins");
         assertEquals(5, allBins.rows().size());
         assertEquals(all.acceptanceCorrected().value(2), ((Number) allBins.rows().get(2).get(4)).doubleValue(), 0);
         assertEquals(5, ctx.tables.get("all_particle_covariance").rows().size());
         assertEquals(25, ctx.tables.get("mass_group_covariance").rows().size());
+        // the simulation comes back with its composition weights
+        SampleSet out = (SampleSet) ctx.outputs.get("samples");
+        assertEquals(SAMPLES.names(), out.names());
+        var sim = out.get("simulation");
+        assertTrue(sim.hasColumn("composition_weight"), sim.columnNames().toString());
+        double[] w = sim.column("composition_weight").toDoubleArray(), lgEs = sim.column("lgE").toDoubleArray();
+        for (int k = 0; k < w.length; k++) {
+            assertTrue(w[k] >= 0 && Double.isFinite(w[k]), "weight " + w[k]);
+            if (lgEs[k] < 15.0) {
+                assertEquals(0.0, w[k], "outside the true range");
+            }
+        }
         Map<String, ?> summary = ctx.summaries.get("mass_group_summary");
         assertEquals("lsq", summary.get("method"));
         assertEquals(60_000L, summary.get("measured_showers"));
@@ -90,12 +102,12 @@ class MassGroupUnfoldingStepTest {
         InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
                 () -> new MassGroupUnfoldingSettings("data", "simulation", Map.of(), Map.of(), 40, 3.9, 7.9, 32, 3.4,
                         6.6, 5, 13.0, 17.5, 2.0, 14.0, 18.0, 16.5, 2.7, "gold", Map.of(), 26015.5, 45, 1e7, 2.7,
-                        InjectedSpectra.NONE));
+                        InjectedSpectra.NONE, "composition_weight"));
         assertTrue(e.getMessage().contains("inside the generation range [14.0, 18.0]"), e.getMessage());
         e = assertThrows(InvalidSettingsException.class,
                 () -> new MassGroupUnfoldingSettings("data", "simulation", Map.of(), Map.of(), 40, 3.9, 7.9, 32, 3.4,
                         6.6, 5, 15.0, 17.5, 2.0, 14.0, 18.0, 16.5, 2.7, "gold", Map.of(), 26015.5, 45, Double.NaN, 2.7,
-                        InjectedSpectra.NONE));
+                        InjectedSpectra.NONE, "composition_weight"));
         assertTrue(e.getMessage().contains("must be finite and > 0 but was NaN"), e.getMessage());
     }
 }

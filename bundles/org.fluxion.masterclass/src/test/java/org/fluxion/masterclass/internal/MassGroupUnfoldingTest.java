@@ -81,6 +81,11 @@ class MassGroupUnfoldingTest {
         assertEquals(1100, r.counts().data());
         assertEquals(0, r.counts().dataOutsideResponse());
         assertArrayEquals(new double[] { 400, 40, 300, 30, 200, 20, 100, 10 }, r.refolded(), 1e-9);
+        // one cell per column: var(P) = Σw² / (Σw)² = 1 / (selected showers), times f²
+        double[][] sel = r.selected();
+        double[] mcVar = r.refoldedMcVariance();
+        assertEquals(400.0 * 400 / sel[0][0], mcVar[0], 1e-9 * mcVar[0]);
+        assertEquals(10.0 * 10 / sel[1][3], mcVar[7], 1e-9 * mcVar[7]);
     }
 
     /** A toy plane: three groups with different spectra and different (lg Ne, lg Nμ) bands. */
@@ -226,13 +231,41 @@ class MassGroupUnfoldingTest {
     }
 
     @Test
-    void aBinWithoutSelectedSimulationIsNamed() {
-        // nothing simulated below lg E = 15: the first bin cannot be unfolded
-        MassGroupUnfolding.Simulation sim = new MassGroupUnfolding.Simulation(new double[] { 5, 6 },
+    void binsWithoutSelectedSimulationStayOutAndAreReported() throws Exception {
+        // no Fe shower below lg E = 15 reaches the plane: that bin is not measured (0 +- 0), the others are
+        MassGroupUnfolding.Simulation sim = toySimulation(5, 50_000);
+        double[] lgE = sim.lgE(), ne = sim.lgNe().clone();
+        for (int k = 0; k < ne.length; k++) {
+            if (sim.group()[k] == MassGroup.IRON.ordinal() && lgE[k] < 14.5) {
+                ne[k] = 0;
+            }
+        }
+        MassGroupUnfolding.Simulation cut = new MassGroupUnfolding.Simulation(ne, sim.lgNmu(), lgE, sim.group(), null);
+        SplittableRandom r = new SplittableRandom(8);
+        double[] dne = new double[3000], dnmu = new double[3000];
+        for (int k = 0; k < dne.length; k++) {
+            double[] s = toyShower(r, powerLawLgE(r, 2.0, 14.5, 17), k % 3);
+            dne[k] = s[0];
+            dnmu[k] = s[1];
+        }
+        MassGroupSpectra res = MassGroupUnfolding.unfold(TOY_NE, TOY_NMU, TOY_E,
+                new MassGroupUnfolding.Generation(2.0, 14, 17, 15.5), cut, dne, dnmu, new LeastSquaresUnfolder(),
+                ONE_THREAD);
+        assertTrue(!res.measured(2, 0) && res.measured(2, 1) && res.measured(0, 0));
+        assertEquals(0.0, res.generated(2).value(0));
+        assertEquals(0.0, res.generated(2).covariance()[0][0]);
+        assertEquals("Fe", res.missingGroups()[0]);
+        assertEquals("", res.missingGroups()[1]);
+        assertEquals(0.0, res.efficiency()[2][0]);
+        assertEquals(18, res.flattened().estimate().binning().bins());
+
+        // nothing at all in the plane: an error naming the ranges
+        MassGroupUnfolding.Simulation none = new MassGroupUnfolding.Simulation(new double[] { 1, 2 },
                 new double[] { 4, 5 }, new double[] { 15.5, 16.5 }, new int[] { 0, 0 }, null);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MassGroupUnfolding.unfold(
-                TOY_NE, TOY_NMU, Binning.linear(3, 14, 17), new MassGroupUnfolding.Generation(2, 14, 17, 16), sim,
+                TOY_NE, TOY_NMU, Binning.linear(3, 14, 17), new MassGroupUnfolding.Generation(2, 14, 17, 16), none,
                 new double[] { 5 }, new double[] { 4 }, new LeastSquaresUnfolder(), ONE_THREAD));
-        assertTrue(e.getMessage().contains("no simulated p shower with true lg(E/eV) in [14.0, 15.0)"), e.getMessage());
+        assertTrue(e.getMessage().contains("no simulated shower with true lg(E/eV) in [14.0, 17.0] lies in the observed "
+                + "plane"), e.getMessage());
     }
 }
