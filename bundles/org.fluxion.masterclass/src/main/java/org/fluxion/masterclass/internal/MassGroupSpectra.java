@@ -35,6 +35,7 @@ final class MassGroupSpectra {
     private final Binning lgNe;
     private final Binning lgNmu;
     private final UnfoldingResult flat;
+    private final double[][] simulated;
     private final double[][] selected;
     private final double[][] thrown;
     private final double[][] efficiency;
@@ -46,13 +47,14 @@ final class MassGroupSpectra {
     private final Counts counts;
 
     MassGroupSpectra(List<MassGroup> groups, Binning lgE, Binning lgNe, Binning lgNmu, UnfoldingResult flat,
-            double[][] selected, double[][] thrown, double[][] efficiency, boolean[][] measured, double[] plane,
+            double[][] simulated, double[][] selected, double[][] thrown, double[][] efficiency, boolean[][] measured, double[] plane,
             int[] cells, double[] refolded, double[] refoldedMcVariance, Counts counts) {
         this.groups = List.copyOf(groups);
         this.lgE = lgE;
         this.lgNe = lgNe;
         this.lgNmu = lgNmu;
         this.flat = flat;
+        this.simulated = copy(simulated);
         this.selected = copy(selected);
         this.thrown = copy(thrown);
         this.efficiency = copy(efficiency);
@@ -207,6 +209,11 @@ final class MassGroupSpectra {
             sum += Math.max(x[h * nE + j], 0);
         }
         return sum > 0 ? Math.max(x[g * nE + j], 0) / thrown[g][j] : 1.0;
+    }
+
+    /** @return simulated showers per [group slot][lg E bin], selected or not (a copy) */
+    double[][] simulated() {
+        return copy(simulated);
     }
 
     /** @return unweighted selected simulated showers per [group slot][lg E bin] (a copy) */

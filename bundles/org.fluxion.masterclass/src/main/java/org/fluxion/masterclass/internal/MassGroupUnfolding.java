@@ -112,7 +112,7 @@ final class MassGroupUnfolding {
 
         // response per (cell, group × lg E), unweighted selected showers per true bin
         double[][] counts = new double[nCells][], counts2 = new double[nCells][];
-        double[][] selected = new double[nG][nE];
+        double[][] selected = new double[nG][nE], simulated = new double[nG][nE];
         long simOutsideTrue = 0, simOutsideGrid = 0;
         int n = sim.lgNe().length;
         for (int k = 0; k < n; k++) {
@@ -124,6 +124,7 @@ final class MassGroupUnfolding {
                 simOutsideTrue++;
                 continue;
             }
+            simulated[slot[sim.group()[k]]][j] += 1;
             int c = cell(lgNe, lgNmu, sim.lgNe()[k], sim.lgNmu()[k]);
             if (c < 0) {
                 simOutsideGrid++;
@@ -257,7 +258,7 @@ final class MassGroupUnfolding {
             refoldedMcVariance[i] = v;
         }
         UnfoldingResult result = expand(reduced, column, Binning.linear(nT, 0, nT));
-        return new MassGroupSpectra(groups, lgE, lgNe, lgNmu, result, selected, thrown, efficiency, measured, plane,
+        return new MassGroupSpectra(groups, lgE, lgNe, lgNmu, result, simulated, selected, thrown, efficiency, measured, plane,
                 cells, refolded, refoldedMcVariance, new MassGroupSpectra.Counts(n, simOutsideTrue, simOutsideGrid, dataLgNe.length,
                         dataOutsideGrid, (long) dataOutsideResponse));
     }

@@ -86,12 +86,21 @@ final class MassGroupUnfoldingStep implements Step {
         writeFluxPlots(ctx, r, all, scale, ru.id());
         writePlanePlots(ctx, r, data.name());
         writeSummary(ctx, r, ru, data.name(), sim.name(), weighting);
-        String[] missing = r.missingGroups();
-        for (int j = 0; j < missing.length; j++) {
-            if (!missing[j].isEmpty()) {
-                ctx.warn(String.format(Locale.ROOT, "lg(E/eV) [%.2f, %.2f): no simulated %s shower reaches the plane, "
-                        + "so %s cannot be unfolded there (efficiency ~0); the all-particle sum in this bin lacks it",
-                        r.lgEBinning().edge(j), r.lgEBinning().edge(j + 1), missing[j], missing[j]));
+        double[][] simulated = r.simulated();
+        for (int j = 0; j < r.lgEBinning().bins(); j++) {
+            List<String> unseen = new ArrayList<>(), unsimulated = new ArrayList<>();
+            for (int g = 0; g < r.groups().size(); g++) {
+                if (!r.measured(g, j)) {
+                    (simulated[g][j] > 0 ? unseen : unsimulated).add(r.groups().get(g).symbol() + (simulated[g][j] > 0
+                            ? " (0 of " + (long) simulated[g][j] + ")" : ""));
+                }
+            }
+            if (!unseen.isEmpty() || !unsimulated.isEmpty()) {
+                ctx.warn(String.format(Locale.ROOT, "lg(E/eV) [%.2f, %.2f): not unfolded, so missing from the "
+                        + "all-particle sum there: %s%s%s", r.lgEBinning().edge(j), r.lgEBinning().edge(j + 1),
+                        unseen.isEmpty() ? "" : String.join(", ", unseen) + " (no simulated shower reaches the plane: "
+                                + "efficiency ~0)", !unseen.isEmpty() && !unsimulated.isEmpty() ? "; " : "",
+                        unsimulated.isEmpty() ? "" : String.join(", ", unsimulated) + " (not simulated in this bin)"));
             }
         }
         if (r.counts().dataOutsideResponse() > 0.001 * r.counts().data()) {
@@ -186,18 +195,19 @@ final class MassGroupUnfoldingStep implements Step {
 
     private void writeTables(StepContext ctx, MassGroupSpectra r, UnfoldingResult all, FluxScale scale) {
         Binning lgE = r.lgEBinning(), eb = scale.energyGeV();
-        double[][] sel = r.selected(), thr = r.thrown(), eff = r.efficiency();
+        double[][] simAll = r.simulated(), sel = r.selected(), thr = r.thrown(), eff = r.efficiency();
         boolean ref = s.reference().known();
         TableArtifact.Builder t = TableArtifact.builder().column("group", "").column("lgE_low", "lg(E/eV)")
                 .column("lgE_high", "lg(E/eV)").column("E_low", "GeV").column("E_high", "GeV")
-                .column("selected_mc", "").column("thrown_mc", "").column("efficiency", "").column("measured", "")
+                .column("simulated_mc", "").column("selected_mc", "").column("thrown_mc", "").column("efficiency", "").column("measured", "")
                 .column("unfolded_events", "").column("unfolded_events_error", "").column("flux", FLUX_UNIT)
                 .column("flux_error", FLUX_UNIT).column("injected_flux", FLUX_UNIT);
         for (int g = 0; g < r.groups().size(); g++) {
             MassGroup mg = r.groups().get(g);
             Spectrum ev = r.generated(g), fl = scale.flux(ev);
             for (int j = 0; j < lgE.bins(); j++) {
-                t.row(mg.symbol(), lgE.edge(j), lgE.edge(j + 1), eb.edge(j), eb.edge(j + 1), sel[g][j], thr[g][j],
+                t.row(mg.symbol(), lgE.edge(j), lgE.edge(j + 1), eb.edge(j), eb.edge(j + 1), simAll[g][j], sel[g][j],
+                        thr[g][j],
                         eff[g][j], r.measured(g, j) ? 1 : 0, ev.value(j), ev.uncertainty(j), fl.value(j), fl.uncertainty(j),
                         ref ? s.reference().binAverage(mg, eb.edge(j), eb.edge(j + 1)) : Double.NaN);
             }

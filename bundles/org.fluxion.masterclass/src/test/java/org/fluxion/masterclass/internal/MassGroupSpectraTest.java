@@ -85,7 +85,7 @@ class MassGroupSpectraTest {
                 Spectrum.of(flatBins, zero, c, ""), new double[0][], new Diagnostics("test", 1, 1, true, "done",
                         Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Map.of()));
         MassGroupSpectra r = new MassGroupSpectra(List.of(MassGroup.PROTON, MassGroup.IRON), lgE, lgE, lgE, flat,
-                new double[2][1], new double[][] { { 10 }, { 10 } }, new double[2][1],
+                new double[2][1], new double[2][1], new double[][] { { 10 }, { 10 } }, new double[2][1],
                 new boolean[][] { { true }, { true } }, new double[1], new int[0], new double[0], new double[0],
                 new MassGroupSpectra.Counts(0, 0, 0, 0, 0, 0));
         assertEquals(1.0, r.compositionWeight(0, 0));
@@ -104,7 +104,7 @@ class MassGroupSpectraTest {
                         Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Map.of("chi2_refolded", 3.0)));
         double[][] thrown = { { 100, 50, 25 }, { 100, 50, 25 } };
         MassGroupSpectra r = new MassGroupSpectra(List.of(MassGroup.PROTON, MassGroup.IRON), lgE,
-                Binning.linear(2, 0, 2), Binning.linear(2, 0, 2), flat, new double[2][nE], thrown,
+                Binning.linear(2, 0, 2), Binning.linear(2, 0, 2), flat, new double[2][nE], new double[2][nE], thrown,
                 new double[2][nE], new boolean[][] { { true, true, true }, { true, true, false } }, new double[4],
                 new int[0], new double[0], new double[0],
                 new MassGroupSpectra.Counts(0, 0, 0, 0, 0, 0));

@@ -53,10 +53,10 @@ class MassGroupUnfoldingStepTest {
         assertEquals(List.of("p", "He", "CNO", "Si", "Fe"), bins.rows().stream().map(r -> r.get(0)).distinct().toList());
         // flux = events / (T A Omega dE), Omega = pi sin^2 45 deg = pi/2, dE in GeV
         List<Object> row = bins.rows().get(6); // He, second energy bin [15.5, 16)
-        double events = ((Number) row.get(9)).doubleValue(), flux = ((Number) row.get(11)).doubleValue();
+        double events = ((Number) row.get(10)).doubleValue(), flux = ((Number) row.get(12)).doubleValue();
         double dE = Math.pow(10, 16 - 9) - Math.pow(10, 15.5 - 9);
         assertEquals(events / (1e7 * 26015.5 * Math.PI / 2 * dE), flux, 1e-12 * flux);
-        double injected = ((Number) row.get(13)).doubleValue();
+        double injected = ((Number) row.get(14)).doubleValue();
         assertTrue(injected > 0, "injected He flux " + injected);
         TableArtifact allBins = ctx.tables.get("all_particle_bins");
         assertEquals(5, allBins.rows().size());

@@ -257,6 +257,7 @@ class MassGroupUnfoldingTest {
         assertEquals("Fe", res.missingGroups()[0]);
         assertEquals("", res.missingGroups()[1]);
         assertEquals(0.0, res.efficiency()[2][0]);
+        assertTrue(res.simulated()[2][0] > 1000, "Fe showers simulated in the bin: " + res.simulated()[2][0]);
         assertEquals(18, res.flattened().estimate().binning().bins());
 
         // nothing at all in the plane: an error naming the ranges
