@@ -98,9 +98,10 @@ final class MassGroupUnfoldingStep implements Step {
             if (!unseen.isEmpty() || !unsimulated.isEmpty()) {
                 ctx.warn(String.format(Locale.ROOT, "lg(E/eV) [%.2f, %.2f): not unfolded, so missing from the "
                         + "all-particle sum there: %s%s%s", r.lgEBinning().edge(j), r.lgEBinning().edge(j + 1),
-                        unseen.isEmpty() ? "" : String.join(", ", unseen) + " (no simulated shower reaches the plane: "
-                                + "efficiency ~0)", !unseen.isEmpty() && !unsimulated.isEmpty() ? "; " : "",
-                        unsimulated.isEmpty() ? "" : String.join(", ", unsimulated) + " (not simulated in this bin)"));
+                        unseen.isEmpty() ? "" : String.join(", ", unseen) + " (none of the simulated showers reaches the "
+                                + "plane: efficiency ~0)", !unseen.isEmpty() && !unsimulated.isEmpty() ? "; " : "",
+                        unsimulated.isEmpty() ? "" : String.join(", ", unsimulated) + " (no such shower in the simulation "
+                                + "sample: too rare or removed by its own selection, i.e. efficiency ~0)"));
             }
         }
         if (r.counts().dataOutsideResponse() > 0.001 * r.counts().data()) {
