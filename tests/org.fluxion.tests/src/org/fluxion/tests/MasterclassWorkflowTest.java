@@ -45,7 +45,9 @@ class MasterclassWorkflowTest {
         for (String stem : new String[] { "step1_zenith/zenith_data", "step1_zenith/zenith_events",
                 "step2_plane_with_primaries/ne_nmu_data", "step3_ratio/mu_e_compare", "step3_ratio/mu_e_vs_lg_e",
                 "step3_ratio/e_mu_sim_fe", "step4_energy/energy_bias", "step4_energy/energy_resolution",
-                "step1_histograms/data_energy", "step2_planes/simulation_ne_nmu_fe" }) {
+                "step1_histograms/data_energy", "step2_planes/simulation_ne_nmu_fe",
+                "step6_mass_groups/mass_group_flux", "step6_mass_groups/all_particle_flux",
+                "step6_mass_groups/mass_group_data_plane", "step6_mass_groups/mass_group_pulls" }) {
             assertTrue(Files.size(run.resolve(stem + ".png")) > 1000, stem + ".png");
             assertTrue(Files.size(run.resolve(stem + ".pdf")) > 1000, stem + ".pdf");
         }

@@ -88,7 +88,9 @@ final class GoldUnfolder implements Unfolder {
         for (int j = 0; j < nC; j++) {
             f[j] = x[j] * su.efficiency()[j];
             for (int l = 0; l < nC; l++) {
-                vf[j][l] = vx[j][l] * su.efficiency()[j] * su.efficiency()[l];
+                // ε_j ε_l first: the product is the same for (j, l) and (l, j), so vf stays exactly symmetric
+                // (Spectrum's symmetry check fails on 1-ulp differences of covariances near underflow)
+                vf[j][l] = vx[j][l] * (su.efficiency()[j] * su.efficiency()[l]);
             }
         }
         double[] lo = new double[nC], hi = new double[nC];

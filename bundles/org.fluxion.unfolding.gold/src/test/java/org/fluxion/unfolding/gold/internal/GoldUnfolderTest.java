@@ -57,6 +57,24 @@ class GoldUnfolderTest {
     }
 
     @Test
+    void covariancesAreExactlySymmetric() throws UnfoldingException {
+        // the selected-event covariance is V_x scaled by ε_j ε_l: bitwise symmetric, also where it nears
+        // underflow after many iterations (bins pinned towards 0)
+        SteepProblem sp = SteepProblem.standard();
+        UnfoldingProblem p = sp.problem(sp.toy(new SplittableRandom(3)));
+        UnfoldingResult r = new GoldUnfolder(new GoldSettings(3000, 0, StartShape.FLAT, ErrorMethod.LINEARISATION, 10))
+                .unfold(p, CTX);
+        for (double[][] c : new double[][][] { r.estimate().covariance(), r.acceptanceCorrected().covariance() }) {
+            for (int j = 0; j < c.length; j++) {
+                for (int l = 0; l < j; l++) {
+                    assertEquals(Double.doubleToRawLongBits(c[j][l]), Double.doubleToRawLongBits(c[l][j]),
+                            "cov[" + j + "][" + l + "] = " + c[j][l] + " vs " + c[l][j]);
+                }
+            }
+        }
+    }
+
+    @Test
     void toyAndLinearisedErrorsAgree() throws UnfoldingException {
         SteepProblem sp = SteepProblem.standard();
         UnfoldingProblem p = sp.problem(sp.toy(new SplittableRandom(9)));
