@@ -45,9 +45,9 @@ record SectorEffectiveArea(String sector, EffectiveArea area, double[] ratio, do
             ratio[i] = nSec / nFull;
             a[i] = aFull * ratio[i];
             double relFull = Math.pow(fullErr[i] / aFull, 2);
-            double relDen = Math.max(0, relFull - fullCounts.relativeVariance(i));
+            double relDen = Math.max(0, relFull - fullCounts.resampledRelativeVariance(i));
             if (nSec > 0) {
-                err[i] = a[i] * Math.sqrt(sectorCounts.relativeVariance(i) + relDen);
+                err[i] = a[i] * Math.sqrt(sectorCounts.resampledRelativeVariance(i) + relDen);
                 ratioErr[i] = ratio[i] * Math.sqrt(fullCounts.shareRelativeVariance(sectorCounts, i));
             } else {
                 // an empty sector bin: the error of 0 is that of one event of the effective weight Σw²/Σw

@@ -10,10 +10,12 @@ import org.fluxion.api.hist.Binning;
 final class WeightedCounts {
     private final double[] sumW;
     private final double[] sumW2;
+    private final int rows;
 
-    private WeightedCounts(double[] sumW, double[] sumW2) {
+    private WeightedCounts(double[] sumW, double[] sumW2, int rows) {
         this.sumW = sumW;
         this.sumW2 = sumW2;
+        this.rows = rows;
     }
 
     /**
@@ -33,7 +35,7 @@ final class WeightedCounts {
                 s2[j] += weight[r] * weight[r];
             }
         }
-        return new WeightedCounts(s, s2);
+        return new WeightedCounts(s, s2, rows.size());
     }
 
     /** @return Σw per bin (a copy) */
@@ -52,6 +54,14 @@ final class WeightedCounts {
      */
     double relativeVariance(int j) {
         return sumW[j] > 0 ? sumW2[j] / (sumW[j] * sumW[j]) : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * The relative variance of bin j's sum when the sample's rows are resampled with replacement at
+     * fixed size (the effective-area estimator's delta method): (Σw² − X²/N) / X², N = rows filled.
+     */
+    double resampledRelativeVariance(int j) {
+        return sumW[j] > 0 ? Math.max(0, sumW2[j] / (sumW[j] * sumW[j]) - 1.0 / rows) : Double.POSITIVE_INFINITY;
     }
 
     /**
