@@ -591,8 +591,15 @@ final class FluxUnfoldStep implements Step {
         st.put("posterior", post);
     }
 
+    /** @return a standard normal deviate (Box–Muller, two uniforms of {@code rng}) */
+    private static double gaussian(SplittableRandom rng) {
+        double u = 1.0 - rng.nextDouble(), v = rng.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+
     /**
-     * Pseudo-experiments: Poisson-resampled expected test data, each unfolded with its own seed, on
+     * Pseudo-experiments: Poisson-resampled expected test data (scaled by a normalisation drawn from
+     * the ε prior when include_systematics), each unfolded with its own seed, on
      * up to {@code parallelism} threads; combined in toy order.
      *
      * @return [toy][4 n]: estimates, σ, lower and upper 68 % edges per true bin
@@ -600,6 +607,7 @@ final class FluxUnfoldStep implements Step {
     private double[][] toys(StepContext ctx, Unfolder u, ResponseMatrix response, double[] background,
             double[] expected) throws Exception {
         int nToys = s.nPseudoExperiments(), threads = Math.max(1, Math.min(ctx.parallelism(), nToys));
+        boolean epsilonToys = s.includeSystematics() && s.epsilon() > 0;
         double[][] out = new double[nToys][];
         ProgressMonitor pm = ctx.progress();
         pm.begin("pseudo-experiments (" + nToys + ")", nToys);
@@ -614,7 +622,17 @@ final class FluxUnfoldStep implements Step {
                 long seed = mix(ctx.seed(), TOY_STREAM + k);
                 fut.add(pool.submit(() -> {
                     pm.checkCancelled();
-                    double[] g = poisson(expected, new SplittableRandom(seed));
+                    SplittableRandom rng = new SplittableRandom(seed);
+                    double[] mean = expected;
+                    if (epsilonToys) {
+                        // the normalisation nuisance's prior is part of the error model: vary it in the toys
+                        double eps = Math.max(0.0, 1.0 + s.epsilon() * gaussian(rng));
+                        mean = expected.clone();
+                        for (int i = 0; i < mean.length; i++) {
+                            mean[i] *= eps;
+                        }
+                    }
+                    double[] g = poisson(mean, rng);
                     UnfoldingResult r;
                     try {
                         r = u.unfold(problem(response, g, background, null), new UnfoldingContext(seed, 1,
