@@ -344,7 +344,7 @@ public final class FluxionCommand {
     }
 
     /** Overrides of the standard analysis for the small synthetic samples (10,000 level-2 MC events). */
-    public static final List<String> SMALL_STOPPING_MUON_SETTINGS = List.of("train_size=600", "test_size=250", "n_proxy_bins=10", "n_range_bins=6", "n_energy_bins=6",
+    public static final List<String> SMALL_STOPPING_MUON_SETTINGS = List.of("train_size=600", "test_size=250", "n_proxy_bins=10", "n_range_bins=5", "n_energy_bins=5", "energy_max=6000",
             "effective_area_iteration_number=10");
 
     /** Name of the marker file recording which stopping-muon samples a demo data folder holds. */
