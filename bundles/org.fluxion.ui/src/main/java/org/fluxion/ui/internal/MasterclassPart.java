@@ -81,9 +81,6 @@ public final class MasterclassPart {
 
         Composite left = new Composite(sash, SWT.NONE);
         left.setLayout(new GridLayout(1, false));
-        Label heading = new Label(left, SWT.NONE);
-        heading.setText("KASCADE masterclass");
-        heading.setFont(JFaceResources.getBannerFont());
         lessonList = new org.eclipse.swt.widgets.List(left, SWT.SINGLE | SWT.BORDER);
         for (Lesson l : lessons) {
             lessonList.add(l.label());
@@ -125,7 +122,9 @@ public final class MasterclassPart {
         settingLabel = new Label(settingRow, SWT.NONE);
         settingProblem = new Label(left, SWT.WRAP);
         settingProblem.setForeground(left.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
-        settingProblem.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        GridData problemData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        problemData.exclude = true;
+        settingProblem.setLayoutData(problemData);
 
         Composite buttons = new Composite(left, SWT.NONE);
         buttons.setLayout(new GridLayout(2, false));
@@ -150,7 +149,7 @@ public final class MasterclassPart {
         plotScroll.setExpandVertical(true);
         plotScroll.addListener(SWT.Resize, e -> resized());
         plotScroll.addDisposeListener(e -> disposeImages());
-        sash.setWeights(40, 60);
+        sash.setWeights(42, 58);
 
         SessionSubscription.attach(session, lessonList, this::refresh, Topic.STEPS, Topic.RESULTS, Topic.RUN,
                 Topic.DOCUMENT, Topic.VALIDATION);
@@ -227,6 +226,7 @@ public final class MasterclassPart {
             settingControl = null;
         }
         settingProblem.setText("");
+        showProblem();
         if (s == null) {
             settingLabel.setText("");
             settingRow.setVisible(false);
@@ -277,6 +277,12 @@ public final class MasterclassPart {
         } catch (RuntimeException e) {
             settingProblem.setText(e.getMessage());
         }
+        showProblem();
+    }
+
+    private void showProblem() {
+        ((GridData) settingProblem.getLayoutData()).exclude = settingProblem.getText().isEmpty();
+        settingProblem.setVisible(!settingProblem.getText().isEmpty());
         settingProblem.getParent().layout(true, true);
     }
 
@@ -307,6 +313,7 @@ public final class MasterclassPart {
                     }
                 } catch (NumberFormatException e) {
                     settingProblem.setText(s.step() + "." + s.key() + " is '" + value + "' in the configuration");
+                    showProblem();
                 }
             } else if (settingControl instanceof Text t && value != null && !t.isFocusControl()) {
                 t.setText(value.strip());
