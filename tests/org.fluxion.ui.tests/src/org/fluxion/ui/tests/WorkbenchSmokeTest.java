@@ -16,6 +16,10 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.widgets.Table;
 import org.fluxion.core.ConfigException;
 import org.fluxion.core.Engine;
@@ -24,6 +28,8 @@ import org.fluxion.core.WorkflowConfig;
 import org.fluxion.synth.KascadeSamples;
 import org.fluxion.ui.internal.AnalysisSession;
 import org.fluxion.ui.internal.ConfigEditorPart;
+import org.fluxion.ui.internal.MasterclassPart;
+import org.fluxion.ui.internal.OpenMasterclassHandler;
 import org.fluxion.ui.internal.PlotGalleryPart;
 import org.fluxion.ui.internal.StepRow;
 import org.fluxion.ui.internal.WorkflowPart;
@@ -242,5 +248,80 @@ class WorkbenchSmokeTest {
                 () -> gallery.thumbnailCount() == session.results().plots().size());
         Table t = ((WorkflowPart) wb.part(WORKFLOW)).table();
         assertEquals(4, (int) wb.ui(() -> t.getItemCount()));
+    }
+
+    @Test
+    @Order(6)
+    void runsTheFirstMasterclassLessonAndShowsItsPlotsBesideTheText() throws Exception {
+        Job prepare = wb.ui(() -> session.openMasterclass(dir.resolve("masterclass"), KascadeSamples.Size.SMALL, 2));
+        prepare.join(120_000, null);
+        assertEquals(dir.resolve("masterclass/masterclass.yaml").toAbsolutePath(), session.file(), session.status());
+        wb.await("a valid masterclass configuration", 60, () -> session.validation() != null && session.validation().valid());
+        MasterclassPart part = wb.ui(() -> {
+            MApplication app = wb.application();
+            return OpenMasterclassHandler.show(app.getChildren().get(0).getContext().get(EPartService.class),
+                    app.getContext().get(EModelService.class), app);
+        });
+        assertNotNull(part, "the Masterclass part was not created");
+        assertEquals(6, part.lessons().size());
+        assertEquals(1, part.lesson().number());
+        wb.await("the Run button of lesson 1", 10, () -> part.runButton().isEnabled());
+        assertEquals("\u25b6 Run lesson 1", wb.ui(() -> part.runButton().getText()));
+        wb.ui(() -> {
+            part.runButton().notifyListeners(SWT.Selection, new Event());
+            return null;
+        });
+        wb.await("the lesson's run to finish", 300, () -> !session.busy());
+        assertTrue(session.status().startsWith("run finished"), session.status());
+        Path folder = dir.resolve("masterclass/runs/masterclass").toAbsolutePath();
+        assertEquals(folder, session.results().folder());
+        try (Stream<Path> st = Files.list(folder.resolve("steps"))) {
+            assertEquals(List.of("load", "step1_histograms", "step1_zenith", "units"),
+                    st.map(p -> p.getFileName().toString()).sorted().toList(), "lesson 1 runs only what it needs");
+        }
+        for (StepRow r : session.rows()) {
+            boolean lesson1 = List.of("load", "units", "step1_histograms", "step1_zenith").contains(r.name());
+            assertEquals(lesson1 ? StepRow.State.DONE : StepRow.State.NOT_RUN, r.state(), r.name() + ": " + r.message());
+        }
+        int plots = (int) session.results().plots().stream().filter(a -> a.step().startsWith("step1_")).count();
+        assertTrue(plots >= 4, "lesson 1 made only " + plots + " plots");
+        wb.await("the lesson's plots drawn", 60, () -> part.plots().size() == plots && part.plotCount() == plots);
+        assertTrue(part.plots().stream().allMatch(a -> a.step().startsWith("step1_")), "plots of other steps: " + part.plots());
+
+        // the lesson's setting edits the configuration (zenith bins 45 -> 30)
+        Spinner bins = (Spinner) part.settingControl();
+        assertEquals(45, (int) wb.ui(() -> bins.getSelection()));
+        wb.ui(() -> {
+            bins.setSelection(30);
+            bins.notifyListeners(SWT.Modify, new Event());
+            return null;
+        });
+        assertTrue(session.text().contains("      bins: 30\n      min: 0\n      max: 45"), "the setting did not reach the YAML");
+        assertTrue(session.validation().valid());
+        Thread.sleep(500); // let the last paints land
+        Shell main = wb.mainShell();
+        wb.screenshot(main, screenshots.resolve("masterclass-workbench.png"));
+        assertTrue(Files.size(screenshots.resolve("masterclass-workbench.png")) > 10_000, "screenshot is empty");
+    }
+
+    @Test
+    @Order(7)
+    void aLaterLessonReusesTheEarlierSteps() throws Exception {
+        MasterclassPart part = (MasterclassPart) wb.part(MasterclassPart.ID);
+        wb.ui(() -> {
+            part.showLesson(3);
+            part.runButton().notifyListeners(SWT.Selection, new Event());
+            return null;
+        });
+        wb.await("lesson 3's run to finish", 300, () -> !session.busy());
+        assertTrue(session.status().startsWith("run finished"), session.status());
+        String provenance = Files.readString(dir.resolve("masterclass/runs/masterclass/provenance.json"));
+        // step1_histograms and the preparation are unchanged; step1_zenith has 30 bins now and runs again
+        assertEquals(3, provenance.split("unchanged since an earlier run of this session", -1).length - 1, provenance);
+        int plots = (int) session.results().plots().stream().filter(a -> a.step().startsWith("step3_")).count();
+        assertTrue(plots >= 3, "lesson 3 made only " + plots + " plots");
+        wb.await("lesson 3's plots drawn", 60, () -> part.plots().size() == plots && part.plotCount() == plots);
+        Thread.sleep(500);
+        wb.screenshot(wb.mainShell(), screenshots.resolve("masterclass-lesson3.png"));
     }
 }

@@ -18,6 +18,7 @@ import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.fluxion.api.artifact.PlotSpec;
+import org.fluxion.core.Plan;
 import org.fluxion.core.RegisteredStep;
 import org.fluxion.core.RunOptions;
 import org.fluxion.core.StepResultCache;
@@ -325,6 +326,20 @@ public final class AnalysisSession {
         setText(ConfigText.set(t, step, List.of("with", key), ConfigText.scalarText(value, type)));
     }
 
+    /**
+     * Sets a value inside a step's entry, given as YAML text (a masterclass lesson's setting).
+     *
+     * @param path key path inside the step entry, e.g. {@code [with, method_settings, max_iterations]}
+     * @throws IllegalArgumentException if the text cannot be edited there (message says why)
+     */
+    public void setValue(String step, List<String> path, String yaml) {
+        String t;
+        synchronized (this) {
+            t = text;
+        }
+        setText(ConfigText.set(t, step, path, yaml));
+    }
+
     /** Sets a step's {@code enabled:} flag in the configuration text. */
     public void setEnabled(String step, boolean enabled) {
         String t;
@@ -374,6 +389,23 @@ public final class AnalysisSession {
      * @throws IOException           if saving fails
      */
     public Job run() throws IOException {
+        return run(null);
+    }
+
+    /**
+     * Starts a run of the steps a masterclass lesson needs (see {@link MasterclassLessons#planUpTo}):
+     * the steps of lessons 1..N and those they read from; the other steps are left as they are.
+     *
+     * @return the scheduled job
+     * @throws IllegalStateException    as {@link #run()}
+     * @throws IllegalArgumentException if the configuration has no step of that lesson
+     * @throws IOException              if saving fails
+     */
+    public Job runLesson(MasterclassLessons.Lesson lesson) throws IOException {
+        return run(lesson);
+    }
+
+    private Job run(MasterclassLessons.Lesson lesson) throws IOException {
         synchronized (this) {
             if (file == null) {
                 throw new IllegalStateException("open a configuration first");
@@ -388,15 +420,20 @@ public final class AnalysisSession {
         }
         WorkflowRunJob j;
         synchronized (this) {
-            j = new WorkflowRunJob(this, validation.plan(), file, RunOptions.threadsFor(validation.config().threads()));
+            requireIdle("start another run");
+            Plan plan = lesson == null ? validation.plan() : MasterclassLessons.planUpTo(validation.plan(), lesson);
+            java.util.Set<String> running = new java.util.HashSet<>();
+            plan.steps().forEach(s -> running.add(s.name()));
+            j = new WorkflowRunJob(this, plan, file, RunOptions.threadsFor(validation.config().threads()));
             job = j;
             warnings.clear();
             List<StepRow> next = new ArrayList<>();
             for (StepRow r : rows) {
-                next.add(r.enabled() ? r.with(StepRow.State.NOT_RUN, -1, "", "", Double.NaN) : r);
+                next.add(r.enabled() && running.contains(r.name()) ? r.with(StepRow.State.NOT_RUN, -1, "", "", Double.NaN) : r);
             }
             rows = List.copyOf(next);
-            status = "running " + file.getFileName() + " (" + validation.plan().steps().size() + " steps)";
+            status = "running " + file.getFileName() + (lesson == null ? "" : ", lesson " + lesson.number()) + " ("
+                    + plan.steps().size() + " steps)";
         }
         fire(Topic.STEPS, Topic.RUN);
         releaseWhenDone(j, "cancelled before it started (no run folder written)");
@@ -438,12 +475,28 @@ public final class AnalysisSession {
      * @return the scheduled job
      */
     public Job openDemo(Path dir, KascadeSamples.Size size, int threads) {
-        Job j = Job.create("Preparing the Fluxion demo in " + dir, monitor -> {
+        return prepareAndOpen(dir, size, threads, false);
+    }
+
+    /**
+     * Prepares the demo folder with the KASCADE masterclass ({@code masterclass.yaml}, samples
+     * generated once) in a job and opens it.
+     *
+     * @param threads threads for generating the samples, 0 = all cores
+     * @return the scheduled job
+     */
+    public Job openMasterclass(Path dir, KascadeSamples.Size size, int threads) {
+        return prepareAndOpen(dir, size, threads, true);
+    }
+
+    private Job prepareAndOpen(Path dir, KascadeSamples.Size size, int threads, boolean masterclass) {
+        Job j = Job.create("Preparing the Fluxion " + (masterclass ? "masterclass" : "demo") + " in " + dir, monitor -> {
             monitor.beginTask("Generating the synthetic KASCADE samples (" + size.name().toLowerCase(java.util.Locale.ROOT) + ")",
                     IProgressMonitor.UNKNOWN);
             Path config;
             try {
-                config = DemoFolder.prepare(dir, size, RunOptions.threadsFor(threads));
+                config = masterclass ? DemoFolder.prepareMasterclass(dir, size, RunOptions.threadsFor(threads))
+                        : DemoFolder.prepare(dir, size, RunOptions.threadsFor(threads));
             } catch (IOException | RuntimeException e) {
                 ended(null, "preparing the demo failed: " + e.getMessage());
                 return Status.error("preparing the demo in " + dir + " failed", e);

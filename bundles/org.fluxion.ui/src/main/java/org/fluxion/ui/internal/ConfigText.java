@@ -55,6 +55,23 @@ public final class ConfigText {
     }
 
     /**
+     * The YAML source text of a value inside a step entry ({@code ["with", "method_settings",
+     * "max_iterations"]}), or null if it is not written there.
+     *
+     * @throws IllegalArgumentException if the text is not valid YAML or has no such step
+     */
+    public static String valueText(String text, String step, List<String> path) {
+        Node n = step(compose(text), step);
+        for (String key : path) {
+            if (!(n instanceof MappingNode m)) {
+                return null;
+            }
+            n = get(m, key);
+        }
+        return n == null ? null : source(text, n);
+    }
+
+    /**
      * Sets a value inside a step entry: {@code path} {@code ["with", "bins"]} sets the setting
      * {@code bins}, {@code ["enabled"]} the step's enabled flag. Missing mappings on the way are
      * created as flow mappings.

@@ -37,6 +37,21 @@ public final class DemoFolder {
     }
 
     /**
+     * Makes sure the demo samples of {@code size} are in {@code dir/data} and writes the KASCADE
+     * masterclass {@code dir/masterclass.yaml} (as {@code fluxion demo masterclass} does).
+     *
+     * @param threads threads for the generator, >= 1
+     * @return the masterclass configuration file
+     * @throws IOException if the folder cannot be written
+     */
+    public static Path prepareMasterclass(Path dir, KascadeSamples.Size size, int threads) throws IOException {
+        FluxionCommand.prepareDemoSamples(dir.resolve("data"), size, threads);
+        Path config = dir.resolve("masterclass.yaml");
+        Files.writeString(config, FluxionCommand.masterclassConfig(), StandardCharsets.UTF_8);
+        return config;
+    }
+
+    /**
      * @return the size called {@code name} ("small" or "full", any case)
      * @throws IllegalArgumentException naming the value and the expected ones
      */

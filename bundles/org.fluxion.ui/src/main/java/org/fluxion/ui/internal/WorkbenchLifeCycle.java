@@ -6,7 +6,10 @@ import java.util.Locale;
 
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.workbench.UIEvents;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.eclipse.jface.dialogs.MessageDialog;
@@ -17,7 +20,7 @@ import org.osgi.framework.FrameworkUtil;
 /**
  * Life cycle of the Fluxion workbench: creates the {@link AnalysisSession} in the application
  * context before the model is rendered, acts on the command line once the window is up
- * ({@code --open FILE}, {@code --demo [--out DIR] [--size small|full]}), reports the time from
+ * ({@code --open FILE}, {@code --demo [--masterclass] [--out DIR] [--size small|full]}), reports the time from
  * start to the first window, and cancels a running job and releases the services at shutdown.
  */
 public final class WorkbenchLifeCycle {
@@ -53,7 +56,7 @@ public final class WorkbenchLifeCycle {
         String error = argumentError;
         broker.subscribe(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE, event -> {
             reportStartupTime();
-            started(startup, error);
+            started(context, startup, error);
         });
         broker.subscribe(UIEvents.UILifeCycle.APP_SHUTDOWN_STARTED, event -> shutdown());
     }
@@ -70,13 +73,20 @@ public final class WorkbenchLifeCycle {
         System.out.println(sb);
     }
 
-    private void started(StartupRequest request, String argumentError) {
+    private void started(IEclipseContext context, StartupRequest request, String argumentError) {
         Display display = Display.getCurrent();
         if (argumentError != null) {
             MessageDialog.openError(display.getActiveShell(), "Fluxion", argumentError);
         }
         try {
-            if (request.demo() != null) {
+            if (request.demo() != null && request.masterclass()) {
+                session.openMasterclass(request.demo(), request.size(), request.threads());
+                MApplication app = context.get(MApplication.class);
+                if (!app.getChildren().isEmpty() && app.getChildren().get(0).getContext() != null) {
+                    OpenMasterclassHandler.show(app.getChildren().get(0).getContext().get(EPartService.class),
+                            context.get(EModelService.class), app);
+                }
+            } else if (request.demo() != null) {
                 session.openDemo(request.demo(), request.size(), request.threads());
             } else if (request.open() != null) {
                 session.open(request.open());
@@ -103,9 +113,11 @@ public final class WorkbenchLifeCycle {
      * @param demo the demo folder to prepare and open, or null
      * @param size demo sample size
      * @param threads threads for generating the demo samples (0 = all cores)
+     * @param masterclass whether the demo folder gets the KASCADE masterclass (shown lesson by lesson)
+     *                    instead of the demo workflow
      */
-    record StartupRequest(Path open, Path demo, KascadeSamples.Size size, int threads) {
-        static final StartupRequest NONE = new StartupRequest(null, null, KascadeSamples.Size.FULL, 0);
+    record StartupRequest(Path open, Path demo, KascadeSamples.Size size, int threads, boolean masterclass) {
+        static final StartupRequest NONE = new StartupRequest(null, null, KascadeSamples.Size.FULL, 0, false);
 
         /**
          * Parses the workbench's own options; single-dash Eclipse options ({@code -clearPersistedState},
@@ -117,6 +129,7 @@ public final class WorkbenchLifeCycle {
             Path open = null;
             Path out = null;
             boolean demo = false;
+            boolean masterclass = false;
             KascadeSamples.Size size = KascadeSamples.Size.FULL;
             int threads = 0;
             for (int i = 0; i < args.length; i++) {
@@ -126,6 +139,7 @@ public final class WorkbenchLifeCycle {
                 }
                 switch (a) {
                     case "--demo" -> demo = true;
+                    case "--masterclass" -> masterclass = true;
                     case "--open", "--out", "--size", "--threads" -> {
                         if (i + 1 >= args.length) {
                             throw new IllegalArgumentException("option " + a + " needs a value");
@@ -142,17 +156,20 @@ public final class WorkbenchLifeCycle {
                         }
                     }
                     default -> throw new IllegalArgumentException("unknown workbench option '" + a
-                            + "'; the workbench takes --open FILE, or --demo [--out DIR] [--size small|full] [--threads N]");
+                            + "'; the workbench takes --open FILE, or --demo [--masterclass] [--out DIR] [--size small|full] [--threads N]");
                 }
+            }
+            if (masterclass && !demo) {
+                throw new IllegalArgumentException("--masterclass is an option of --demo (fluxion demo masterclass --ui)");
             }
             if (demo) {
                 return new StartupRequest(null, (out == null ? Path.of("fluxion-demo") : out).toAbsolutePath().normalize(), size,
-                        threads);
+                        threads, masterclass);
             }
             if (out != null) {
                 throw new IllegalArgumentException("--out is an option of --demo");
             }
-            return new StartupRequest(open == null ? null : open.toAbsolutePath().normalize(), null, size, threads);
+            return new StartupRequest(open == null ? null : open.toAbsolutePath().normalize(), null, size, threads, false);
         }
 
         private static int threads(String v) {

@@ -22,6 +22,17 @@ class StartupRequestTest {
     }
 
     @Test
+    void masterclassIsADemoOption() {
+        StartupRequest r = StartupRequest.parse(new String[] { "--demo", "--masterclass", "--size", "small" });
+        assertEquals(true, r.masterclass());
+        assertEquals(KascadeSamples.Size.SMALL, r.size());
+        assertEquals(Path.of("fluxion-demo").toAbsolutePath(), r.demo());
+        assertEquals(false, StartupRequest.parse(new String[] { "--demo" }).masterclass());
+        assertEquals("--masterclass is an option of --demo (fluxion demo masterclass --ui)", assertThrows(
+                IllegalArgumentException.class, () -> StartupRequest.parse(new String[] { "--masterclass" })).getMessage());
+    }
+
+    @Test
     void openAConfiguration() {
         assertEquals(Path.of("/x/a.yaml"), StartupRequest.parse(new String[] { "--open", "/x/a.yaml" }).open());
         assertNull(StartupRequest.parse(new String[0]).open());
@@ -29,7 +40,7 @@ class StartupRequestTest {
 
     @Test
     void badOptionsAreNamed() {
-        assertEquals("unknown workbench option '--bogus'; the workbench takes --open FILE, or --demo [--out DIR]"
+        assertEquals("unknown workbench option '--bogus'; the workbench takes --open FILE, or --demo [--masterclass] [--out DIR]"
                 + " [--size small|full] [--threads N]",
                 assertThrows(IllegalArgumentException.class, () -> StartupRequest.parse(new String[] { "--bogus" }))
                         .getMessage());
