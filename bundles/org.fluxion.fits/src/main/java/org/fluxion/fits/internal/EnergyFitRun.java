@@ -28,6 +28,7 @@ final class EnergyFitRun {
     private final StepContext ctx;
     private final MuonFitsSettings s;
     private final TheoryTable table;
+    private double theoryNormalisation = Double.NaN, theoryNormalisationError = Double.NaN;
 
     EnergyFitRun(StepContext ctx, MuonFitsSettings s, TheoryTable table) {
         this.ctx = ctx;
@@ -104,6 +105,37 @@ final class EnergyFitRun {
             ratio.add(Point.of(ex, y[a] / ref, Math.sqrt(v[a][a]) / ref));
         }
         ctx.artifacts().table("energy_fit_points", t.build());
+        if (theory != null) {
+            // generalised least squares of y = k · theory with the flux covariance, in units of the theory
+            // (ratios r = y/t with covariance V/(t t): entries of order 1e-3 rather than 1e-20)
+            int m = theoryBins.length;
+            double[][] w = new double[m][m];
+            double[] ratios = new double[m];
+            for (int a = 0; a < m; a++) {
+                ratios[a] = y[a] / theoryBins[a];
+                for (int c = 0; c < m; c++) {
+                    w[a][c] = v[a][c] / (theoryBins[a] * theoryBins[c]);
+                }
+            }
+            org.apache.commons.math3.linear.RealMatrix inv = new org.apache.commons.math3.linear.LUDecomposition(
+                    org.apache.commons.math3.linear.MatrixUtils.createRealMatrix(w)).getSolver().getInverse();
+            double tvt = 0, tvy = 0;
+            for (int a = 0; a < m; a++) {
+                for (int c = 0; c < m; c++) {
+                    tvt += inv.getEntry(a, c);
+                    tvy += inv.getEntry(a, c) * ratios[c];
+                }
+            }
+            theoryNormalisation = tvy / tvt;
+            theoryNormalisationError = Math.sqrt(1 / tvt);
+            Map<String, Object> norm = new java.util.LinkedHashMap<>();
+            norm.put("theory_column", s.theoryColumn());
+            norm.put("normalisation", theoryNormalisation);
+            norm.put("normalisation_error", theoryNormalisationError);
+            norm.put("note", "unfolded surface-energy flux = normalisation x band- and bin-averaged theory, "
+                    + "weighted with the flux covariance");
+            ctx.artifacts().summary("theory_normalisation", norm);
+        }
 
         double eLo = edges[0], eHi = edges[edges.length - 1];
         // band of the whole energy range: the union of the bins' bands (usually one band)
@@ -188,5 +220,15 @@ final class EnergyFitRun {
             c.add(Point.of(e, e * e * e * f.applyAsDouble(e)));
         }
         return c;
+    }
+
+    /** @return the energy flux's normalisation relative to the theory (after {@link #run}), NaN without a theory */
+    double theoryNormalisation() {
+        return theoryNormalisation;
+    }
+
+    /** @return its standard error */
+    double theoryNormalisationError() {
+        return theoryNormalisationError;
     }
 }

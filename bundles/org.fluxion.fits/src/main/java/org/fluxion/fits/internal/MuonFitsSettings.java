@@ -14,6 +14,7 @@ import org.fluxion.api.workflow.Setting;
  * @param rangeModel         how Φ_E is modelled in the range fit
  * @param fixIndex           γ of the power-law range model; NaN = free
  * @param fixNormalisation   normalisation of the theory range model; NaN = free
+ * @param normalisationFromEnergyFit take that normalisation from the energy flux relative to the theory
  * @param phi0               Φ0 of the power-law range model at E0; NaN = the energy fit's
  * @param aStart             start value of a
  * @param bStart             start value of b
@@ -42,6 +43,10 @@ public record MuonFitsSettings(
         @Setting(description = "normalisation of the theory range model (1 = the table's absolute flux); .nan = free "
                 + "(then a is only constrained by the spectrum's curvature: it correlates strongly with the "
                 + "normalisation)", defaultValue = ".nan") double fixNormalisation,
+        @Setting(description = "with energy_fit, a theory table and fix_normalisation .nan: fix the theory range model's "
+                + "normalisation to the unfolded surface-energy flux's normalisation relative to the theory (weighted "
+                + "with its covariance), so that a is constrained by the measured flux level", defaultValue = "true")
+        boolean normalisationFromEnergyFit,
         @Setting(description = "normalisation at E0 of the power-law range model; .nan = the energy fit's phi0",
                 unit = "m-2 s-1 sr-1 GeV-1", defaultValue = ".nan") double phi0,
         @Setting(description = "start value of a", unit = "GeV/mwe", defaultValue = "0.25", min = 1e-6) double aStart,

@@ -100,17 +100,22 @@ public final class MuonFitsStepProvider implements StepProvider<MuonFitsSettings
             }
         }
         FitResult energy = null;
+        double normalisation = s.fixNormalisation();
         if (s.energyFit()) {
-            energy = new EnergyFitRun(ctx, s, table).run(ctx.input(ENERGY_FLUX, Spectrum.class),
-                    ctx.input(ENERGY_AREA, EffectiveArea.class));
+            EnergyFitRun er = new EnergyFitRun(ctx, s, table);
+            energy = er.run(ctx.input(ENERGY_FLUX, Spectrum.class), ctx.input(ENERGY_AREA, EffectiveArea.class));
             ctx.output(ENERGY_FIT, energy);
+            if (Double.isNaN(normalisation) && s.normalisationFromEnergyFit() && rangeModel == RangeModel.THEORY
+                    && !Double.isNaN(er.theoryNormalisation())) {
+                normalisation = er.theoryNormalisation(); // summary 'theory_normalisation' holds it with its error
+            }
         }
         if (s.rangeFit()) {
             double phi0 = s.phi0();
             if (rangeModel == RangeModel.POWER_LAW && Double.isNaN(phi0)) {
                 phi0 = energy.value("phi0");
             }
-            FitResult range = new RangeFitRun(ctx, s, table, rangeModel, phi0).run(ctx.input(RANGE_FLUX, Spectrum.class),
+            FitResult range = new RangeFitRun(ctx, s, table, rangeModel, phi0, normalisation).run(ctx.input(RANGE_FLUX, Spectrum.class),
                     ctx.input(RANGE_AREA, EffectiveArea.class));
             ctx.output(RANGE_FIT, range);
         }

@@ -33,8 +33,11 @@ final class RangeFitRun {
     private final TheoryTable table;
     private final RangeModel kind;
     private final double phi0;
+    private final double normalisation;
 
-    RangeFitRun(StepContext ctx, MuonFitsSettings s, TheoryTable table, RangeModel kind, double phi0) {
+    RangeFitRun(StepContext ctx, MuonFitsSettings s, TheoryTable table, RangeModel kind, double phi0,
+            double normalisation) {
+        this.normalisation = normalisation;
         this.ctx = ctx;
         this.s = s;
         this.table = table;
@@ -80,7 +83,7 @@ final class RangeFitRun {
         Binning bin = flux.binning();
         RangeFluxModel geometry = geometry(bin, area, idx, s.density(), s.straggling(), s.quadratureNodes());
         RangeFit model = new RangeFit(geometry, kind, table == null ? null : table.column(s.theoryColumn()), phi0,
-                s.referenceEnergyGev(), kind == RangeModel.THEORY ? s.fixNormalisation() : s.fixIndex());
+                s.referenceEnergyGev(), kind == RangeModel.THEORY ? normalisation : s.fixIndex());
         int nFree = (int) java.util.stream.IntStream.range(0, 3).filter(k -> model.free()[k]).count();
         if (idx.length <= nFree) {
             throw new IllegalArgumentException("range_fit: only " + idx.length + " of " + bin.bins() + " bins of input '"
@@ -105,7 +108,7 @@ final class RangeFitRun {
             values = new double[] { p[0], p[1] };
         }
         String desc = "range: dPhi/dL = Phi_E(E_s(rho L)) rho a e^(b rho L), Phi_E = " + (kind == RangeModel.THEORY
-                ? (model.free()[2] ? "normalisation" : s.fixNormalisation()) + " x theory table '" + s.theoryColumn() + "'"
+                ? (model.free()[2] ? "normalisation" : normalisation) + " x theory table '" + s.theoryColumn() + "'"
                 : "phi0 (E/E0)^-gamma, phi0 = " + phi0 + (model.free()[2] ? ", gamma free" : ", gamma = " + s.fixIndex()))
                 + (s.straggling() ? ", folded with lognormal straggling" : "");
         FitResult r = new FitResult(desc, names, units, values, o.covariance(), o.chi2(), idx.length - nFree, true);

@@ -20,7 +20,7 @@ class MuonFitsStepProviderTest {
     Path dir;
 
     static MuonFitsSettings settings(boolean range, boolean energy, String table, RangeModel model, boolean straggling) {
-        return new MuonFitsSettings(range, energy, table, "total", model, Double.NaN, Double.NaN, Double.NaN, 0.25,
+        return new MuonFitsSettings(range, energy, table, "total", model, Double.NaN, Double.NaN, false, Double.NaN, 0.25,
                 3.5e-4, 3.7, 0.917, 1000, straggling, true, 6, 12);
     }
 
