@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.fluxion.api.hist.EffectiveArea;
@@ -20,12 +21,22 @@ class MuonFitsStepProviderTest {
     Path dir;
 
     static MuonFitsSettings settings(boolean range, boolean energy, String table, RangeModel model, boolean straggling) {
-        return new MuonFitsSettings(range, energy, table, "total", model, Double.NaN, Double.NaN, false, Double.NaN, 0.25,
-                3.5e-4, 3.7, 0.917, 1000, straggling, true, 6, 12);
+        return settings(range, energy, table, model, straggling, false);
+    }
+
+    static MuonFitsSettings settings(boolean range, boolean energy, String table, RangeModel model, boolean straggling,
+            boolean normalisationFromEnergy) {
+        return new MuonFitsSettings(range, energy, table, "total", model, Double.NaN, Double.NaN, normalisationFromEnergy,
+                Double.NaN, 0.25, 3.5e-4, 3.7, 0.917, 1000, straggling, true, 6, 12);
     }
 
     /** Runs both fits on the expected synthetic true-sky fluxes (with straggling) plus seeded noise. */
     static FakeStepContext runOnSyntheticSky(Path table, boolean straggling) throws Exception {
+        return runOnSyntheticSky(table, straggling, false);
+    }
+
+    static FakeStepContext runOnSyntheticSky(Path table, boolean straggling, boolean normalisationFromEnergy)
+            throws Exception {
         EffectiveArea ra = SyntheticInputs.rangeArea(SyntheticInputs.RANGE);
         EffectiveArea ea = SyntheticInputs.energyArea(SyntheticInputs.ENERGY);
         int[] all = java.util.stream.IntStream.range(0, SyntheticInputs.RANGE.bins()).toArray();
@@ -47,8 +58,25 @@ class MuonFitsStepProviderTest {
                 .input(MuonFitsStepProvider.ENERGY_FLUX, Spectrum.of(SyntheticInputs.ENERGY,
                         SyntheticInputs.noisy(emu, ev, rnd), ev, "m-2 s-1 sr-1 GeV-1"))
                 .input(MuonFitsStepProvider.ENERGY_AREA, ea);
-        new MuonFitsStepProvider().create(settings(true, true, table.toString(), RangeModel.AUTO, straggling)).run(ctx);
+        new MuonFitsStepProvider().create(settings(true, true, table.toString(), RangeModel.AUTO, straggling,
+                normalisationFromEnergy)).run(ctx);
         return ctx;
+    }
+
+    @Test
+    void normalisationFromTheEnergyFluxConstrainsA() throws Exception {
+        Path table = dir.resolve("stopping_muons_mceq.csv");
+        StoppingMuonSamples.writeTheoryTable(table);
+        FakeStepContext ctx = runOnSyntheticSky(table, true, true);
+        Map<String, ?> norm = ctx.summaries.get("theory_normalisation");
+        double k = (double) norm.get("normalisation"), dk = (double) norm.get("normalisation_error");
+        // the true sky is 0.92 x the table's conventional flux x (E/TeV)^-0.04 (the prompt part is negligible here)
+        assertEquals(0.92, k, 3 * dk + 0.03);
+        FitResult range = (FitResult) ctx.outputs.get(MuonFitsStepProvider.RANGE_FIT);
+        assertEquals(java.util.List.of("a", "b"), range.names());
+        FitResult free = (FitResult) runOnSyntheticSky(table, true, false).outputs.get(MuonFitsStepProvider.RANGE_FIT);
+        assertTrue(range.error("a") < 0.2 * free.error("a"), range.error("a") + " vs free " + free.error("a"));
+        assertEquals(SyntheticTruth.A, range.value("a"), 3 * range.error("a") + 0.05 * SyntheticTruth.A);
     }
 
     @Test
