@@ -21,6 +21,7 @@ import org.fluxion.api.data.Selection;
 import org.fluxion.api.workflow.InvalidSettingsException;
 import org.fluxion.cuts.CutFlow;
 import org.fluxion.cuts.CutSet;
+import org.fluxion.testsupport.FakeStepContext;
 import org.junit.jupiter.api.Test;
 
 class CutsStepTest {

@@ -15,6 +15,8 @@ import org.fluxion.api.data.EventTable;
 import org.fluxion.api.data.SampleSet;
 import org.fluxion.api.hist.EffectiveArea;
 import org.fluxion.api.workflow.InputException;
+import org.fluxion.core.internal.Json;
+import org.fluxion.testsupport.FakeStepContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,7 +63,7 @@ class EffectiveAreaStepTest {
     }
 
     private static String json(FakeStepContext c) {
-        return TestJson.write(c.summaries.get("effective_area"));
+        return Json.write(c.summaries.get("effective_area"));
     }
 
     @Test

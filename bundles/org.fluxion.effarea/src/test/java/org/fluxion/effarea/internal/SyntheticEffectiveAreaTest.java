@@ -17,6 +17,7 @@ import org.fluxion.io.hdf5.Hdf5InputSettings;
 import org.fluxion.io.hdf5.Hdf5LoadSettings;
 import org.fluxion.io.hdf5.Hdf5SampleReader;
 import org.fluxion.synth.StoppingMuonSamples;
+import org.fluxion.testsupport.FakeStepContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -13,6 +13,7 @@ import org.fluxion.api.hist.Spectrum;
 import org.fluxion.api.workflow.InvalidSettingsException;
 import org.fluxion.fits.FitResult;
 import org.fluxion.synth.StoppingMuonSamples;
+import org.fluxion.testsupport.FakeStepContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -23,6 +23,7 @@ import org.fluxion.api.hist.Histogram;
 import org.fluxion.api.hist.Histogram2D;
 import org.fluxion.api.workflow.CancelledException;
 import org.fluxion.api.workflow.InvalidSettingsException;
+import org.fluxion.testsupport.FakeStepContext;
 import org.junit.jupiter.api.Test;
 
 class HistogramStepTest {

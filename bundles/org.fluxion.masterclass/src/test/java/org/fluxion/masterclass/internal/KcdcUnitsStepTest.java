@@ -10,6 +10,7 @@ import org.fluxion.api.data.Column;
 import org.fluxion.api.data.EventTable;
 import org.fluxion.api.data.SampleSet;
 import org.fluxion.api.workflow.InvalidSettingsException;
+import org.fluxion.testsupport.FakeStepContext;
 import org.junit.jupiter.api.Test;
 
 class KcdcUnitsStepTest {

@@ -11,6 +11,7 @@ import org.fluxion.api.artifact.TableArtifact;
 import org.fluxion.api.data.SampleSet;
 import org.fluxion.api.hist.Binning;
 import org.fluxion.api.workflow.InvalidSettingsException;
+import org.fluxion.testsupport.FakeStepContext;
 import org.fluxion.unfolding.api.UnfoldingResult;
 import org.junit.jupiter.api.Test;
 

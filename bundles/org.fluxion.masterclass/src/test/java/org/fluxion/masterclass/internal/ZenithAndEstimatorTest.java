@@ -9,6 +9,7 @@ import java.util.Map;
 import org.fluxion.api.artifact.TableArtifact;
 import org.fluxion.api.data.SampleSet;
 import org.fluxion.api.hist.Binning;
+import org.fluxion.testsupport.FakeStepContext;
 import org.junit.jupiter.api.Test;
 
 class ZenithAndEstimatorTest {

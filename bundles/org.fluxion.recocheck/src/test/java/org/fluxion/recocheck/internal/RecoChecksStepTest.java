@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.fluxion.api.artifact.TableArtifact;
 import org.fluxion.core.SettingsBinder;
+import org.fluxion.testsupport.FakeStepContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

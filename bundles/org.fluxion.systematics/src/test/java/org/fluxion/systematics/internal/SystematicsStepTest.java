@@ -22,6 +22,7 @@ import org.fluxion.core.SettingsBinder;
 import org.fluxion.effarea.EffectiveAreaEstimator;
 import org.fluxion.effarea.EffectiveAreaSpec;
 import org.fluxion.systematics.SystematicBand;
+import org.fluxion.testsupport.FakeStepContext;
 import org.fluxion.unfolding.api.UnfoldingContext;
 import org.fluxion.unfolding.llh.LikelihoodUnfolder;
 import org.fluxion.unfolding.llh.LlhSettings;

@@ -24,6 +24,7 @@ import org.fluxion.api.hist.EffectiveArea;
 import org.fluxion.api.hist.Spectrum;
 import org.fluxion.api.workflow.InvalidSettingsException;
 import org.fluxion.core.SettingsBinder;
+import org.fluxion.testsupport.FakeStepContext;
 import org.fluxion.unfolding.api.RegisteredUnfolder;
 import org.fluxion.unfolding.api.Unfolder;
 import org.fluxion.unfolding.api.UnfolderCatalog;

@@ -15,6 +15,7 @@ import org.fluxion.api.data.SampleSet;
 import org.fluxion.api.hist.Binning;
 import org.fluxion.api.hist.Spectrum;
 import org.fluxion.api.workflow.InvalidSettingsException;
+import org.fluxion.testsupport.FakeStepContext;
 import org.fluxion.unfolding.api.Diagnostics;
 import org.fluxion.unfolding.api.RegisteredUnfolder;
 import org.fluxion.unfolding.api.RegularisationScan;
