@@ -235,6 +235,10 @@ public final class ConfigText {
                 }
             }
         }
+        if (root instanceof MappingNode top && get(top, "steps") == null && get(top, "inputs") != null) {
+            throw new IllegalArgumentException("this is a flat stopping-muon configuration (the seed's keys, no 'steps:'); "
+                    + "step '" + name + "' is made from those keys (docs/config.md): edit them in the YAML editor");
+        }
         throw new IllegalArgumentException("the configuration has no step with id '" + name + "'");
     }
 

@@ -77,6 +77,10 @@ class ConfigTextTest {
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> ConfigText.set(CONFIG, "nope", List.of("with", "x"), "1"));
         assertEquals("the configuration has no step with id 'nope'", unknown.getMessage());
+        IllegalArgumentException flat = assertThrows(IllegalArgumentException.class,
+                () -> ConfigText.set("inputs: {mc: {path: a.h5}}\nreg_range: 0.1\n", "unfold_range", List.of("with", "reg"),
+                        "1"));
+        assertTrue(flat.getMessage().contains("flat stopping-muon configuration"), flat.getMessage());
         IllegalArgumentException block = assertThrows(IllegalArgumentException.class,
                 () -> ConfigText.set(CONFIG, "load", List.of("with", "samples"), "1"));
         assertTrue(block.getMessage().contains("'with.samples' is a block list or mapping"), block.getMessage());
