@@ -42,7 +42,8 @@ import org.fluxion.unfolding.llh.SystematicVariation;
  */
 final class FluxUnfoldStep implements Step {
     /** The standard flux-model weight columns (response variations). */
-    private static final long SPLIT_STREAM = 1, PSEUDO_DATA_STREAM = 2, EVAL_DATA_STREAM = 3, TOY_STREAM = 1000;
+    private static final long SPLIT_STREAM = 1, PSEUDO_DATA_STREAM = 2, EVAL_DATA_STREAM = 3, TOY_STREAM = 1000,
+            RESPONSE_STREAM = 1_000_000;
     private final UnfolderCatalog catalog;
     private final UnfoldFluxSettings s;
 
@@ -321,12 +322,29 @@ final class FluxUnfoldStep implements Step {
         }
         Unfolder unfolder = withSystematics(cu.unfolder(), variations);
         UnfoldingResult result = unfolder.unfold(problem, uc);
+        double[][] responseCov = responseCovariance(ctx, toyUnfolder(unfolder), pb, tb, fill, observed, background);
         st.put("response_sumw", fill.sumw);
         st.put("response_sumw2", fill.sumw2);
         st.put("observed", observed);
         st.put("background", background);
         st.put("truth", s.isSim() ? expectedTruth : null);
         putResult(st, "result", result);
+        if (responseCov != null) {
+            // the finite training sample: its covariance adds to the unfolding's; intervals widen in quadrature
+            double[] est = result.estimate().values(), lo = result.lower(), hi = result.upper();
+            double[][] cov = result.estimate().covariance();
+            for (int j = 0; j < est.length; j++) {
+                for (int k = 0; k < est.length; k++) {
+                    cov[j][k] += responseCov[j][k];
+                }
+                lo[j] = Math.max(0, est[j] - Math.hypot(est[j] - lo[j], Math.sqrt(responseCov[j][j])));
+                hi[j] = est[j] + Math.hypot(hi[j] - est[j], Math.sqrt(responseCov[j][j]));
+            }
+            st.put("result_covariance", cov);
+            st.put("result_lower", lo);
+            st.put("result_upper", hi);
+            st.put("response_mc_covariance", responseCov);
+        }
         st.put("diagnostics", UnfoldingArtifacts.diagnostics(cu.registration(), result, s.isSim() ? expectedTruth : null));
         st.put("tau", tau.stream().mapToDouble(Double::doubleValue).toArray());
         if (result.sampleCount() > 0) {
@@ -366,6 +384,72 @@ final class FluxUnfoldStep implements Step {
         in.put("systematic_models", String.join(", ", systModels));
         st.put("inputs", in);
         return st;
+    }
+
+    /**
+     * The covariance of the unfolded counts from the response's MC statistics: {@code response_replicas}
+     * replicas of the response, each element N_ij varied by a Gaussian of variance Σw² (clipped at 0),
+     * unfolded with the same data, background and τ (MAP), each from its own seed; null when off.
+     */
+    private double[][] responseCovariance(StepContext ctx, Unfolder u, Binning pb, Binning tb, Fill fill,
+            double[] observed, double[] background) throws Exception {
+        int k = s.responseReplicas(), nt = tb.bins(), np = pb.bins();
+        if (k < 2) {
+            return null;
+        }
+        ProgressMonitor pm = ctx.progress();
+        pm.begin("response replicas (" + k + ")", k);
+        List<double[]> replicas = new ArrayList<>();
+        int failed = 0;
+        for (int r = 0; r < k; r++) {
+            pm.checkCancelled();
+            SplittableRandom rng = new SplittableRandom(mix(ctx.seed(), RESPONSE_STREAM + r));
+            double[][] w = new double[np][nt];
+            for (int i = 0; i < np; i++) {
+                for (int j = 0; j < nt; j++) {
+                    double m = fill.sumw[i][j];
+                    w[i][j] = m > 0 ? Math.max(0, m + Math.sqrt(fill.sumw2[i][j]) * gaussian(rng)) : 0;
+                }
+            }
+            try {
+                ResponseMatrix rep = ResponseMatrix.of(pb, tb, w, fill.sumw2);
+                UnfoldingResult rr = u.unfold(problem(rep, observed, background, null),
+                        new UnfoldingContext(mix(ctx.seed(), RESPONSE_STREAM + r), 1, ProgressMonitor.NONE));
+                replicas.add(rr.estimate().values());
+            } catch (UnfoldingException | IllegalArgumentException e) {
+                failed++;
+            }
+            pm.worked(1);
+        }
+        if (failed > 0) {
+            ctx.warn(where() + failed + " of " + k + " response replicas could not be unfolded (a true bin without "
+                    + "MC after the variation, or a degenerate posterior); the MC-statistics covariance uses the other "
+                    + replicas.size());
+        }
+        if (replicas.size() < 2) {
+            throw new UnfoldingException(where() + "only " + replicas.size() + " of " + k + " response replicas could be "
+                    + "unfolded; set response_replicas: 0 or train on more MC events");
+        }
+        double[] mean = new double[nt];
+        for (double[] f : replicas) {
+            for (int j = 0; j < nt; j++) {
+                mean[j] += f[j] / replicas.size();
+            }
+        }
+        double[][] cov = new double[nt][nt];
+        for (double[] f : replicas) {
+            for (int j = 0; j < nt; j++) {
+                for (int l = 0; l <= j; l++) {
+                    cov[j][l] += (f[j] - mean[j]) * (f[l] - mean[l]) / (replicas.size() - 1);
+                }
+            }
+        }
+        for (int j = 0; j < nt; j++) {
+            for (int l = 0; l < j; l++) {
+                cov[l][j] = cov[j][l];
+            }
+        }
+        return cov;
     }
 
     private static UnfoldingProblem problem(ResponseMatrix r, double[] g, double[] b, double[] truth) {

@@ -50,6 +50,7 @@ import org.fluxion.api.workflow.Setting;
  * @param mceqPath           theory table for the energy flux plot; "" = none [mceq_path]
  * @param evaluate           evaluation on the MC test split [evaluate_unfolding_*]
  * @param nPseudoExperiments toys of the evaluation
+ * @param responseReplicas   response replicas for the MC-statistics covariance; 0 = off
  * @param model              MC weight column (Hz per event); "" = the column {@code weight} [model]
  * @param simLivetimeS       livetime of the MC pseudo-data, s; NaN = the data sample's livetime_s
  */
@@ -119,6 +120,10 @@ public record UnfoldFluxSettings(
                 + "pseudo-experiments (evaluate_unfolding_*)", defaultValue = "false") boolean evaluate,
         @Setting(description = "pseudo-experiments of the evaluation", defaultValue = "200", min = 2, max = 100000)
         int nPseudoExperiments,
+        @Setting(description = "replicas of the response within its MC statistics (each element varied by a Gaussian "
+                + "of variance sum w^2, clipped at 0), unfolded with the same data and tau (MAP); their covariance is "
+                + "added to the unfolding's, so the errors include the finite training sample; 0 = off",
+                defaultValue = "50", min = 0, max = 10000) int responseReplicas,
         @Setting(description = "MC weight column (flux model, Hz per event); empty = the column 'weight' (model)",
                 defaultValue = "''") String model,
         @Setting(description = "livetime of the MC pseudo-data; .nan = the data sample's livetime_s", unit = "s",
@@ -318,6 +323,7 @@ public record UnfoldFluxSettings(
         }
         m.put("model", weightColumn());
         m.put("sim_livetime_s", Double.toString(simLivetimeS));
+        m.put("response_replicas", Integer.toString(responseReplicas));
         return m;
     }
 }

@@ -152,6 +152,26 @@ class FluxUnfoldStepTest {
         assertTrue(!ctx.outputs.containsKey(UnfoldFluxStepProvider.FLUX), "no flux without an effective area");
     }
 
+    /** The response replicas add the training sample's MC statistics: variances grow, the rest is unchanged. */
+    @Test
+    void responseReplicasAddTheMcStatistics() throws Exception {
+        Spectrum without = (Spectrum) run(settings(Map.of("is_sim", true, "response_replicas", 0L)), 1, samples(), null)
+                .outputs.get(UnfoldFluxStepProvider.UNFOLDED);
+        Spectrum with = (Spectrum) run(settings(Map.of("is_sim", true, "response_replicas", 40L)), 1, samples(), null)
+                .outputs.get(UnfoldFluxStepProvider.UNFOLDED);
+        assertArrayEquals(without.values(), with.values(), 0.0);
+        double[][] a = without.covariance(), b = with.covariance();
+        boolean grew = false;
+        for (int j = 0; j < a.length; j++) {
+            assertTrue(b[j][j] >= a[j][j], "bin " + j + ": variance " + b[j][j] + " < " + a[j][j]);
+            grew |= b[j][j] > 1.01 * a[j][j];
+            for (int k = 0; k < a.length; k++) {
+                assertEquals(b[j][k], b[k][j], 1e-12 * Math.sqrt(b[j][j] * b[k][k]));
+            }
+        }
+        assertTrue(grew, "the MC statistics of a small training sample must show");
+    }
+
     /** With an effective area, the flux of the unfolded pseudo-data agrees with the injected truth's flux. */
     @Test
     void fluxOfPseudoDataMatchesTruth() throws Exception {
