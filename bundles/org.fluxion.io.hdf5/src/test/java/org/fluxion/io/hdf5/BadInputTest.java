@@ -1,5 +1,6 @@
 package org.fluxion.io.hdf5;
 
+import org.fluxion.testsupport.RecordingStepContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

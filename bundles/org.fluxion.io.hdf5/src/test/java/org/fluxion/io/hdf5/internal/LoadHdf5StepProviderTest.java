@@ -17,7 +17,7 @@ import org.fluxion.io.hdf5.Fixtures;
 import org.fluxion.io.hdf5.Hdf5InputSettings;
 import org.fluxion.io.hdf5.Hdf5InputSettings.Type;
 import org.fluxion.io.hdf5.Hdf5LoadSettings;
-import org.fluxion.io.hdf5.RecordingStepContext;
+import org.fluxion.testsupport.RecordingStepContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

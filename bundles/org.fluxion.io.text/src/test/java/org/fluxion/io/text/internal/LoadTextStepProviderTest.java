@@ -11,7 +11,7 @@ import java.util.Map;
 
 import org.fluxion.api.data.SampleSet;
 import org.fluxion.api.workflow.StepDescriptor;
-import org.fluxion.io.text.RecordingStepContext;
+import org.fluxion.testsupport.RecordingStepContext;
 import org.fluxion.io.text.TextLoadSettings;
 import org.fluxion.io.text.TextSampleSettings;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.fluxion.io.text;
+package org.fluxion.testsupport;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +14,10 @@ import org.fluxion.api.artifact.TableArtifact;
 import org.fluxion.api.workflow.ProgressMonitor;
 import org.fluxion.api.workflow.StepContext;
 
-/** A step context for tests: resolves paths against a folder, records outputs, warnings and input files. */
+/**
+ * A step context for loader tests: resolves paths against a folder, records outputs, warnings, input files
+ * and progress (the loaders' tests in io.text and io.hdf5).
+ */
 public final class RecordingStepContext implements StepContext {
     final Path base;
     final int parallelism;
@@ -56,7 +59,7 @@ public final class RecordingStepContext implements StepContext {
 
     @Override
     public String stepId() {
-        return "load_text";
+        return "step_under_test";
     }
 
     @Override
