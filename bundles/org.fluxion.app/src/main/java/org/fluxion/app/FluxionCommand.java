@@ -371,7 +371,7 @@ public final class FluxionCommand {
         }
         Files.createDirectories(data);
         Files.deleteIfExists(marker);
-        StoppingMuonSamples.write(data, DEMO_SEED, size, threads);
+        StoppingMuonSamples.write(data, DEMO_SEED, size, threads, false); // the analysis reads the flat layout
         Files.writeString(marker, text, StandardCharsets.UTF_8);
         return true;
     }

@@ -134,7 +134,8 @@ public final class StoppingMuonSamples {
      * @param mcL0          flat layout, group {@value StoppingMuonSamples#MC_L0}
      * @param mc            flat layout, group {@value StoppingMuonSamples#MC}
      * @param data          flat layout, group {@value StoppingMuonSamples#DATA}
-     * @param mcL0Hdfwriter hdfwriter layout of the level-0 MC
+     * @param mcL0Hdfwriter hdfwriter layout of the level-0 MC (the three hdfwriter paths are null when
+     *                      only the flat layout was written)
      * @param mcHdfwriter   hdfwriter layout of the level-2 MC
      * @param dataHdfwriter hdfwriter layout of the data
      * @param theoryTable   the MCEq-style CSV
@@ -147,9 +148,9 @@ public final class StoppingMuonSamples {
             Objects.requireNonNull(mcL0, "mcL0");
             Objects.requireNonNull(mc, "mc");
             Objects.requireNonNull(data, "data");
-            Objects.requireNonNull(mcL0Hdfwriter, "mcL0Hdfwriter");
-            Objects.requireNonNull(mcHdfwriter, "mcHdfwriter");
-            Objects.requireNonNull(dataHdfwriter, "dataHdfwriter");
+            if ((mcL0Hdfwriter == null) != (mcHdfwriter == null) || (mcHdfwriter == null) != (dataHdfwriter == null)) {
+                throw new IllegalArgumentException("the hdfwriter files are written for all samples or for none");
+            }
             Objects.requireNonNull(theoryTable, "theoryTable");
         }
     }
@@ -181,6 +182,14 @@ public final class StoppingMuonSamples {
      * @param threads worker threads, &gt;= 1; the bytes do not depend on it
      */
     public static Files write(Path dir, long seed, Size size, int threads) throws IOException {
+        return write(dir, seed, size, threads, true);
+    }
+
+    /**
+     * Writes the three samples in the flat layout, and in the hdfwriter layout too if {@code hdfwriter},
+     * plus the theory table (the flat files are the same bytes either way).
+     */
+    public static Files write(Path dir, long seed, Size size, int threads, boolean hdfwriter) throws IOException {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(size, "size");
         if (threads < 1) {
@@ -193,7 +202,9 @@ public final class StoppingMuonSamples {
         Map<String, Object> l0Meta = mcMetadata("L0", size.l0Events(), generator);
         Path l0Flat = dir.resolve(flatFileName(MC_L0)), l0Hdf = dir.resolve(hdfwriterFileName(MC_L0));
         writeFlat(l0Flat, MC_L0, l0, l0Meta);
-        writeHdfwriter(l0Hdf, l0, l0Meta, size.l0Events());
+        if (hdfwriter) {
+            writeHdfwriter(l0Hdf, l0, l0Meta, size.l0Events());
+        }
         l0 = null;
 
         long[] generated = new long[1];
@@ -202,7 +213,9 @@ public final class StoppingMuonSamples {
         Map<String, Object> mcMeta = mcMetadata("L2", generated[0], generator);
         Path mcFlat = dir.resolve(flatFileName(MC)), mcHdf = dir.resolve(hdfwriterFileName(MC));
         writeFlat(mcFlat, MC, mc, mcMeta);
-        writeHdfwriter(mcHdf, mc, mcMeta, generated[0]);
+        if (hdfwriter) {
+            writeHdfwriter(mcHdf, mc, mcMeta, generated[0]);
+        }
         mc = null;
 
         ColumnStore data = generateData(seed, size.livetimeS(), threads);
@@ -213,11 +226,14 @@ public final class StoppingMuonSamples {
         dataMeta.put("generator", generator);
         Path dataFlat = dir.resolve(flatFileName(DATA)), dataHdf = dir.resolve(hdfwriterFileName(DATA));
         writeFlat(dataFlat, DATA, data, dataMeta);
-        writeHdfwriter(dataHdf, data, dataMeta, -1);
+        if (hdfwriter) {
+            writeHdfwriter(dataHdf, data, dataMeta, -1);
+        }
 
         Path theory = dir.resolve(THEORY_FILE);
         writeTheoryTable(theory);
-        return new Files(l0Flat, mcFlat, dataFlat, l0Hdf, mcHdf, dataHdf, theory, generated[0], data.size());
+        return hdfwriter ? new Files(l0Flat, mcFlat, dataFlat, l0Hdf, mcHdf, dataHdf, theory, generated[0], data.size())
+                : new Files(l0Flat, mcFlat, dataFlat, null, null, null, theory, generated[0], data.size());
     }
 
     // ---------------------------------------------------------------- physics of the generation

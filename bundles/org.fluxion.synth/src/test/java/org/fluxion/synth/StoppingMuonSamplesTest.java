@@ -189,6 +189,19 @@ class StoppingMuonSamplesTest {
     }
 
     @Test
+    void flatOnlyWritesTheSameFlatFilesAndNoHdfwriterFiles() throws IOException {
+        Path d = dir.resolve("flat-only");
+        StoppingMuonSamples.Files flat = StoppingMuonSamples.write(d, SEED, StoppingMuonSamples.Size.SMALL, 2, false);
+        assertNull(flat.mcHdfwriter());
+        for (String sample : List.of(StoppingMuonSamples.MC_L0, StoppingMuonSamples.MC, StoppingMuonSamples.DATA)) {
+            assertArrayEquals(Files.readAllBytes(files.mc().resolveSibling(StoppingMuonSamples.flatFileName(sample))),
+                    Files.readAllBytes(d.resolve(StoppingMuonSamples.flatFileName(sample))), sample);
+            assertFalse(Files.exists(d.resolve(StoppingMuonSamples.hdfwriterFileName(sample))), sample);
+        }
+        assertArrayEquals(Files.readAllBytes(files.theoryTable()), Files.readAllBytes(flat.theoryTable()));
+    }
+
+    @Test
     void truthIsConsistentWithTheCurvedPropagationLengthAndTheCylinder() {
         for (var m : List.of(l0, mc)) {
             double[] zen = m.get("true_zenith"), l = m.get("true_propagation_length"), x = m.get("true_stop_x"),
