@@ -193,8 +193,8 @@ final class UnfoldingArtifacts {
                 }
             }
         }
-        ctx.artifacts().plot("response", PlotSpec.builder("Response P(proxy bin | true bin)",
-                Axis.linear("Proxy bin", ""), x).colour(Axis.log("Probability", ""))
+        ctx.artifacts().plot("response", PlotSpec.builder("Response P(proxy bin | true bin), columns sum to 1",
+                Axis.linear("Reconstructed quantity (proxy, in its own units)", ""), x).colour(Axis.log("Probability", ""))
                 .add(new Map2DSeries("", rm.build(), false)).build());
     }
 
