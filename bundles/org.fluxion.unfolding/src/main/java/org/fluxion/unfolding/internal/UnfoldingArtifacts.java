@@ -193,7 +193,7 @@ final class UnfoldingArtifacts {
                 }
             }
         }
-        ctx.artifacts().plot("response", PlotSpec.builder("Response P(proxy bin | true bin), columns sum to 1",
+        ctx.artifacts().plot("response", PlotSpec.builder("Response P(proxy bin | true bin)",
                 Axis.linear("Reconstructed quantity (proxy, in its own units)", ""), x).colour(Axis.log("Probability", ""))
                 .add(new Map2DSeries("", rm.build(), false)).build());
     }
