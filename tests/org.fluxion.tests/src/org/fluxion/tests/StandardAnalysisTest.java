@@ -44,7 +44,12 @@ class StandardAnalysisTest {
     }
 
     private static int demo(Path dir, ByteArrayOutputStream err, List<String> extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("demo", "--out", dir.toString(), "--size", "small", "--threads", "2"));
+        return demo(dir, err, extra, 2);
+    }
+
+    private static int demo(Path dir, ByteArrayOutputStream err, List<String> extra, int threads) throws Exception {
+        List<String> args = new ArrayList<>(List.of("demo", "--out", dir.toString(), "--size", "small", "--threads",
+                Integer.toString(threads)));
         args.addAll(FAST);
         args.addAll(extra);
         return command(err).execute(args);
@@ -85,6 +90,20 @@ class StandardAnalysisTest {
                 continue; // PDFs carry no timestamps, but compare the data files strictly
             }
             assertArrayEquals(first.get(k), second.get(k), "reloaded result differs: " + k);
+        }
+    }
+
+    @Test
+    void sameBytesForOneAndTwoThreads(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, demo(dir.resolve("one"), err, List.of(), 1), err.toString());
+        assertEquals(0, demo(dir.resolve("two"), err, List.of(), 2), err.toString());
+        Map<String, byte[]> one = new java.util.TreeMap<>(), two = new java.util.TreeMap<>();
+        collect(dir.resolve("one/runs/standard_analysis/steps"), "steps", one);
+        collect(dir.resolve("two/runs/standard_analysis/steps"), "steps", two);
+        assertEquals(one.keySet(), two.keySet());
+        for (String k : one.keySet()) {
+            assertArrayEquals(one.get(k), two.get(k), "differs between 1 and 2 threads: " + k);
         }
     }
 
