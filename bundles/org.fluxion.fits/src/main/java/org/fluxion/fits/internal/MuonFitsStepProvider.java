@@ -100,7 +100,7 @@ public final class MuonFitsStepProvider implements StepProvider<MuonFitsSettings
             }
         }
         FitResult energy = null;
-        double normalisation = s.fixNormalisation();
+        double normalisation = s.fixNormalisation(), normalisationError = 0;
         if (s.energyFit()) {
             EnergyFitRun er = new EnergyFitRun(ctx, s, table);
             energy = er.run(ctx.input(ENERGY_FLUX, Spectrum.class), ctx.input(ENERGY_AREA, EffectiveArea.class));
@@ -108,6 +108,7 @@ public final class MuonFitsStepProvider implements StepProvider<MuonFitsSettings
             if (Double.isNaN(normalisation) && s.normalisationFromEnergyFit() && rangeModel == RangeModel.THEORY
                     && !Double.isNaN(er.theoryNormalisation())) {
                 normalisation = er.theoryNormalisation(); // summary 'theory_normalisation' holds it with its error
+                normalisationError = er.theoryNormalisationError();
             }
         }
         if (s.rangeFit()) {
@@ -115,7 +116,7 @@ public final class MuonFitsStepProvider implements StepProvider<MuonFitsSettings
             if (rangeModel == RangeModel.POWER_LAW && Double.isNaN(phi0)) {
                 phi0 = energy.value("phi0");
             }
-            FitResult range = new RangeFitRun(ctx, s, table, rangeModel, phi0, normalisation).run(ctx.input(RANGE_FLUX, Spectrum.class),
+            FitResult range = new RangeFitRun(ctx, s, table, rangeModel, phi0, normalisation, normalisationError).run(ctx.input(RANGE_FLUX, Spectrum.class),
                     ctx.input(RANGE_AREA, EffectiveArea.class));
             ctx.output(RANGE_FIT, range);
         }

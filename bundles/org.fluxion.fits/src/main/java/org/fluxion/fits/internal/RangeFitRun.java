@@ -34,10 +34,12 @@ final class RangeFitRun {
     private final RangeModel kind;
     private final double phi0;
     private final double normalisation;
+    private final double normalisationError;
 
     RangeFitRun(StepContext ctx, MuonFitsSettings s, TheoryTable table, RangeModel kind, double phi0,
-            double normalisation) {
+            double normalisation, double normalisationError) {
         this.normalisation = normalisation;
+        this.normalisationError = normalisationError;
         this.ctx = ctx;
         this.s = s;
         this.table = table;
@@ -65,6 +67,13 @@ final class RangeFitRun {
             p[2] = gammaStart;
         }
         return p;
+    }
+
+    /** @return (a, b) fitted with the theory normalisation fixed to {@code norm}, started at {@code p} */
+    private double[] refit(RangeFluxModel geometry, ChiSquareFit chi, double norm, double[] p) {
+        RangeFit m = new RangeFit(geometry, kind, table.column(s.theoryColumn()), phi0, s.referenceEnergyGev(), norm);
+        double[] start = { p[0], p[1], norm };
+        return fit(m, chi, start).parameters();
     }
 
     /** Fits the model; the third parameter's scale is its start magnitude. */
@@ -118,12 +127,26 @@ final class RangeFitRun {
         sm.put("straggling", s.straggling());
         sm.put("bins_used", idx.length);
         sm.put("model_evaluations", o.evaluations());
+        double errA = r.error("a"), errB = r.error("b");
+        if (kind == RangeModel.THEORY && !model.free()[2] && normalisationError > 0) {
+            // the fixed normalisation's own uncertainty: refit at normalisation ± its error
+            double[] up = refit(geometry, chi, normalisation + normalisationError, p);
+            double[] down = refit(geometry, chi, normalisation - normalisationError, p);
+            double da = 0.5 * Math.abs(up[0] - down[0]), db = 0.5 * Math.abs(up[1] - down[1]);
+            errA = Math.hypot(errA, da);
+            errB = Math.hypot(errB, db);
+            sm.put("normalisation_error", normalisationError);
+            sm.put("a_error_normalisation", da);
+            sm.put("b_error_normalisation", db);
+            sm.put("a_error_total", errA);
+            sm.put("b_error_total", errB);
+        }
         double[] truthBins = null;
         if (s.syntheticTruth()) {
             sm.put("injected_a", SyntheticTruth.A);
             sm.put("injected_b", SyntheticTruth.B);
-            sm.put("pull_a", (p[0] - SyntheticTruth.A) / r.error("a"));
-            sm.put("pull_b", (p[1] - SyntheticTruth.B) / r.error("b"));
+            sm.put("pull_a", (p[0] - SyntheticTruth.A) / errA);
+            sm.put("pull_b", (p[1] - SyntheticTruth.B) / errB);
             // what the unfolded flux should be: the true sky with the generator's straggling
             truthBins = geometry.withStraggling(true).binAverages(SyntheticTruth.SKY, SyntheticTruth.A, SyntheticTruth.B);
             sm.put("truth_chi2", chi.chi2(truthBins));

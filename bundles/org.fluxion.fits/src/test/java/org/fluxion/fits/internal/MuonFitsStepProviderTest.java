@@ -78,6 +78,10 @@ class MuonFitsStepProviderTest {
         FitResult free = (FitResult) runOnSyntheticSky(table, true, false).outputs.get(MuonFitsStepProvider.RANGE_FIT);
         assertTrue(range.error("a") < 0.2 * free.error("a"), range.error("a") + " vs free " + free.error("a"));
         assertEquals(SyntheticTruth.A, range.value("a"), 3 * range.error("a") + 0.05 * SyntheticTruth.A);
+        // the fixed normalisation's own error is propagated by refitting at k ± dk
+        Map<String, ?> sm = ctx.summaries.get("range_fit_summary");
+        double da = (double) sm.get("a_error_normalisation"), total = (double) sm.get("a_error_total");
+        assertTrue(da > 0 && total > range.error("a") && total <= range.error("a") + da + 1e-15, sm.toString());
     }
 
     @Test
