@@ -56,4 +56,30 @@ class NumericsTest {
         }
         assertEquals(0, PoissonSampler.sample(rng, 0));
     }
+
+    @Test
+    void symmetricEigenReconstructsTheMatrix() {
+        double[][] a = { { 4, 1, 0.5 }, { 1, 3, 0.2 }, { 0.5, 0.2, 2 } };
+        SymmetricEigen.Decomposition d = SymmetricEigen.of(a);
+        double[] mu = d.values();
+        double[][] v = d.vectors();
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                double acc = 0;
+                for (int k = 0; k < 3; k++) {
+                    acc += v[i][k] * mu[k] * v[j][k];
+                }
+                assertEquals(a[i][j], acc, 1e-12);
+            }
+        }
+        double[] only = SymmetricEigen.values(a);
+        java.util.Arrays.sort(only);
+        double[] sorted = mu.clone();
+        java.util.Arrays.sort(sorted);
+        assertEquals(4 + 3 + 2, only[0] + only[1] + only[2], 1e-12);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(sorted[i], only[i], 1e-12);
+        }
+        assertEquals(4.0, a[0][0], 0); // input untouched
+    }
 }

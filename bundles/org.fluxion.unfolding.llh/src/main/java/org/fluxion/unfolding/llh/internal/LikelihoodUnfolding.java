@@ -123,7 +123,7 @@ public final class LikelihoodUnfolding {
         // wrong way. Invert with each negative curvature replaced by its magnitude and report how many
         // were replaced (result extra 'hessian_repaired'); a flat direction is an error.
         int[] clipped = new int[1];
-        double[][] cov = SymmetricEigen.repairedInverse(h, 1e-10, clipped);
+        double[][] cov = RepairedInverse.of(h, 1e-10, clipped);
         for (int i = 0; cov == null || i < d; i++) {
             if (cov == null || !(cov[i][i] >= 0) || Double.isInfinite(cov[i][i])) {
                 throw new UnfoldingException(where() + "the negative Hessian at the MAP is not positive definite and "

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 
-class SymmetricEigenTest {
+class RepairedInverseTest {
     @Test
     void positiveDefiniteMatrixIsInvertedExactly() {
         double[][] a = { { 4, 1, 0.5 }, { 1, 3, 0.2 }, { 0.5, 0.2, 2 } };
         int[] clipped = new int[1];
-        double[][] inv = SymmetricEigen.repairedInverse(a, 1e-10, clipped);
+        double[][] inv = RepairedInverse.of(a, 1e-10, clipped);
         assertEquals(0, clipped[0]);
         for (int i = 0; i < 3; i++) {
             for (int j = 0; j < 3; j++) {
@@ -28,7 +28,7 @@ class SymmetricEigenTest {
         // eigenvalues 3 and -1 along (1,1)/sqrt2 and (1,-1)/sqrt2
         double[][] a = { { 1, 2 }, { 2, 1 } };
         int[] clipped = new int[1];
-        double[][] inv = SymmetricEigen.repairedInverse(a, 1e-10, clipped);
+        double[][] inv = RepairedInverse.of(a, 1e-10, clipped);
         assertEquals(1, clipped[0]);
         // repaired matrix has eigenvalues 3 and 1: inverse = (1/3) P+ + 1 P-
         assertEquals(0.5 * (1.0 / 3 + 1), inv[0][0], 1e-12);
@@ -39,6 +39,6 @@ class SymmetricEigenTest {
     @Test
     void flatDirectionIsRefused() {
         double[][] a = { { 1, 1 }, { 1, 1 } };
-        assertNull(SymmetricEigen.repairedInverse(a, 1e-10, new int[1]));
+        assertNull(RepairedInverse.of(a, 1e-10, new int[1]));
     }
 }
