@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
-import org.fluxion.benchmarks.fixtures.SteepProblem;
-import org.fluxion.benchmarks.fixtures.ToyProblems;
+import org.fluxion.testsupport.unfolding.SteepProblem;
+import org.fluxion.testsupport.unfolding.ToyProblems;
 import org.fluxion.unfolding.api.Unfolder;
 import org.fluxion.unfolding.api.UnfoldingContext;
 import org.fluxion.unfolding.api.UnfoldingException;

@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.fluxion.api.workflow.ProgressMonitor;
-import org.fluxion.benchmarks.fixtures.ToyProblems;
+import org.fluxion.testsupport.unfolding.ToyProblems;
 import org.fluxion.unfolding.api.RegularisationScan;
 import org.fluxion.unfolding.api.UnfoldingContext;
 import org.fluxion.unfolding.api.UnfoldingException;

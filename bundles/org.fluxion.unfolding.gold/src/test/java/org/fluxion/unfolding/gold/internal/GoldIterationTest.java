@@ -1,5 +1,6 @@
 package org.fluxion.unfolding.gold.internal;
 
+import org.fluxion.testsupport.unfolding.SteepProblem;
 import org.fluxion.unfolding.api.numerics.PoissonSampler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,6 @@
 package org.fluxion.unfolding.ibu.internal;
 
+import org.fluxion.testsupport.unfolding.SteepProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

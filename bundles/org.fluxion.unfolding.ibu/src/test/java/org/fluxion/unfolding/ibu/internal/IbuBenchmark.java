@@ -1,5 +1,6 @@
 package org.fluxion.unfolding.ibu.internal;
 
+import org.fluxion.testsupport.unfolding.SteepProblem;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package org.fluxion.unfolding.llh.internal;
 
+import org.fluxion.testsupport.unfolding.ToyProblems;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;

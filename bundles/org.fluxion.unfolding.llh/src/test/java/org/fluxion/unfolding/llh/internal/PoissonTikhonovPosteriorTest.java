@@ -1,5 +1,6 @@
 package org.fluxion.unfolding.llh.internal;
 
+import org.fluxion.testsupport.unfolding.ToyProblems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package org.fluxion.unfolding.ibu.internal;
+package org.fluxion.testsupport.unfolding;
 
 import org.fluxion.unfolding.api.numerics.PoissonSampler;
 
@@ -13,21 +13,25 @@ import org.fluxion.unfolding.api.UnfoldingProblem;
  * Gaussian of width {@code sigma} (in decades, bias +0.05), efficiency rising from 0.2 to 0.8,
  * spectrum ∝ E^-2.7 integrated per bin. The response holds expected MC counts of
  * {@code mcPerBin} thrown events per true bin (so the MC statistics are those of mcPerBin events).
+ *
+ * <p>Shared by the ibu and gold tests and the JMH benchmarks, so the figures are for the same problem.
+ * Immutable after construction by convention (the public arrays must not be written); thread-safe for
+ * reading.
  */
-final class SteepProblem {
-    final Binning proxy;
-    final Binning truth;
-    final double[][] probabilities;
-    final double[] efficiency;
+public final class SteepProblem {
+    public final Binning proxy;
+    public final Binning truth;
+    public final double[][] probabilities;
+    public final double[] efficiency;
     /** Generated (thrown) true events per bin. */
-    final double[] phiTrue;
+    public final double[] phiTrue;
     /** Selected true events per bin, f = φ ε. */
-    final double[] fTrue;
+    public final double[] fTrue;
     /** Expected observed counts per proxy bin. */
-    final double[] expected;
-    final double mcPerBin;
+    public final double[] expected;
+    public final double mcPerBin;
 
-    SteepProblem(int nProxy, int nTrue, double sigma, double totalEvents, double mcPerBin) {
+    public SteepProblem(int nProxy, int nTrue, double sigma, double totalEvents, double mcPerBin) {
         this.proxy = Binning.linear(nProxy, 1.5, 4.5);
         this.truth = Binning.log10(nTrue, 1e2, 1e4);
         this.mcPerBin = mcPerBin;
@@ -62,7 +66,7 @@ final class SteepProblem {
     }
 
     /** The standard benchmark problem: 32 proxy × 16 true bins. */
-    static SteepProblem standard() {
+    public static SteepProblem standard() {
         return new SteepProblem(32, 16, 0.12, 2e5, 1e5);
     }
 
@@ -71,7 +75,7 @@ final class SteepProblem {
     }
 
     /** Complementary error function (Numerical Recipes' Chebyshev fit, relative error < 1.2e-7). */
-    static double erfc(double x) {
+    public static double erfc(double x) {
         double z = Math.abs(x), t = 1 / (1 + 0.5 * z);
         double r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
                 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
@@ -80,7 +84,7 @@ final class SteepProblem {
     }
 
     /** MC counts: expected selected MC events per cell, mcPerBin thrown per true bin. */
-    ResponseMatrix response() {
+    public ResponseMatrix response() {
         double[][] c = new double[proxy.bins()][truth.bins()];
         for (int i = 0; i < c.length; i++) {
             for (int j = 0; j < c[i].length; j++) {
@@ -91,7 +95,7 @@ final class SteepProblem {
     }
 
     /** A response drawn from the MC: mcPerBin thrown events per true bin, each selected into a proxy bin or lost. */
-    ResponseMatrix sampledResponse(SplittableRandom rng) {
+    public ResponseMatrix sampledResponse(SplittableRandom rng) {
         int np = proxy.bins(), nt = truth.bins();
         double[][] c = new double[np][nt];
         for (int j = 0; j < nt; j++) {
@@ -117,14 +121,14 @@ final class SteepProblem {
     }
 
     /** Thrown MC events per true bin. */
-    double[] thrown() {
+    public double[] thrown() {
         double[] t = new double[truth.bins()];
         java.util.Arrays.fill(t, mcPerBin);
         return t;
     }
 
     /** @return a Poisson toy of the observed counts */
-    double[] toy(SplittableRandom rng) {
+    public double[] toy(SplittableRandom rng) {
         double[] g = new double[expected.length];
         for (int i = 0; i < g.length; i++) {
             g[i] = PoissonSampler.sample(rng, expected[i]);
@@ -133,7 +137,7 @@ final class SteepProblem {
     }
 
     /** @return the problem with these observed counts, the response, efficiencies, thrown counts and truth */
-    UnfoldingProblem problem(double[] observed) {
+    public UnfoldingProblem problem(double[] observed) {
         return UnfoldingProblem.builder(response(), observed).efficiency(efficiency, thrown()).truth(fTrue).build();
     }
 }

@@ -1,4 +1,4 @@
-package org.fluxion.unfolding.llh.internal;
+package org.fluxion.testsupport.unfolding;
 
 import java.util.SplittableRandom;
 
@@ -6,13 +6,16 @@ import org.fluxion.api.hist.Binning;
 import org.fluxion.api.hist.ResponseMatrix;
 import org.fluxion.unfolding.api.UnfoldingProblem;
 
-/** Test problems: steeply falling spectra through a Gaussian smearing in log energy. */
-final class ToyProblems {
+/**
+ * Test problems: steeply falling spectra through a Gaussian smearing in log energy. Shared by the llh
+ * tests and the JMH benchmarks, so the figures are for the same problem. Stateless; thread-safe.
+ */
+public final class ToyProblems {
     private ToyProblems() {
     }
 
     /** @return f_j = top · 10^(−slope · j / (n − 1)) (a steeply falling power law in log bins) */
-    static double[] fallingSpectrum(int n, double top, double decades) {
+    public static double[] fallingSpectrum(int n, double top, double decades) {
         double[] f = new double[n];
         for (int j = 0; j < n; j++) {
             f[j] = top * Math.pow(10, -decades * j / Math.max(1, n - 1));
@@ -24,7 +27,7 @@ final class ToyProblems {
      * Response counts: true bin j smeared onto m proxy bins covering the same range with a Gaussian
      * of width {@code width} true bins and a small bias, MC statistics {@code mcPerBin} per column.
      */
-    static double[][] smearingCounts(int m, int n, double width, double mcPerBin) {
+    public static double[][] smearingCounts(int m, int n, double width, double mcPerBin) {
         double[][] c = new double[m][n];
         for (int j = 0; j < n; j++) {
             double centre = (j + 0.5) * m / (double) n + 0.2;
@@ -42,14 +45,14 @@ final class ToyProblems {
         return c;
     }
 
-    static ResponseMatrix response(double[][] counts) {
+    public static ResponseMatrix response(double[][] counts) {
         int m = counts.length, n = counts[0].length;
         return ResponseMatrix.of(Binning.linear(m, 0, m), Binning.log10(n, 100, 100 * Math.pow(10, n / 8.0)),
                 counts, counts);
     }
 
     /** @return A f (+ b) */
-    static double[] fold(double[][] counts, double[] f) {
+    public static double[] fold(double[][] counts, double[] f) {
         ResponseMatrix r = response(counts);
         double[][] a = r.probabilities();
         double[] g = new double[a.length];
@@ -62,7 +65,7 @@ final class ToyProblems {
     }
 
     /** The 32 × 16 steeply falling benchmark problem (Asimov observed counts unless a random is given). */
-    static UnfoldingProblem benchmark(SplittableRandom random) {
+    public static UnfoldingProblem benchmark(SplittableRandom random) {
         double[][] counts = smearingCounts(32, 16, 1.2, 1e5);
         double[] truth = fallingSpectrum(16, 2e5, 4);
         double[] g = fold(counts, truth);
@@ -79,7 +82,7 @@ final class ToyProblems {
     }
 
     /** @return a Poisson variate (sum of Knuth draws in chunks of mean <= 200) */
-    static double poisson(SplittableRandom r, double mean) {
+    public static double poisson(SplittableRandom r, double mean) {
         long k = 0;
         double rest = mean;
         while (rest > 0) {
