@@ -12,6 +12,7 @@ import org.fluxion.api.data.SampleSet;
 import org.fluxion.api.hist.Binning;
 import org.fluxion.api.workflow.InvalidSettingsException;
 import org.fluxion.testsupport.FakeStepContext;
+import org.fluxion.testsupport.unfolding.LeastSquaresUnfolder;
 import org.fluxion.unfolding.api.UnfoldingResult;
 import org.junit.jupiter.api.Test;
 

@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 
 import org.fluxion.api.hist.Binning;
 import org.fluxion.api.hist.Spectrum;
+import org.fluxion.testsupport.unfolding.LeastSquaresUnfolder;
 import org.fluxion.unfolding.api.UnfoldingContext;
 import org.fluxion.unfolding.api.UnfoldingResult;
 import org.junit.jupiter.api.Test;

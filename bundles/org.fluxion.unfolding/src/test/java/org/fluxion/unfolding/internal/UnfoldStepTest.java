@@ -13,137 +13,16 @@ import org.fluxion.api.data.Column;
 import org.fluxion.api.data.EventTable;
 import org.fluxion.api.data.SampleSet;
 import org.fluxion.api.hist.Binning;
-import org.fluxion.api.hist.Spectrum;
 import org.fluxion.api.workflow.InvalidSettingsException;
 import org.fluxion.testsupport.FakeStepContext;
-import org.fluxion.unfolding.api.Diagnostics;
-import org.fluxion.unfolding.api.RegisteredUnfolder;
-import org.fluxion.unfolding.api.RegularisationScan;
-import org.fluxion.unfolding.api.Unfolder;
+import org.fluxion.testsupport.unfolding.LeastSquaresUnfolder;
 import org.fluxion.unfolding.api.UnfolderCatalog;
-import org.fluxion.unfolding.api.UnfolderDescriptor;
-import org.fluxion.unfolding.api.UnfolderProvider;
-import org.fluxion.unfolding.api.UnfoldingContext;
-import org.fluxion.unfolding.api.UnfoldingProblem;
 import org.fluxion.unfolding.api.UnfoldingResult;
 import org.junit.jupiter.api.Test;
 
 class UnfoldStepTest {
-    /** Settings of the test unfolder (none). */
-    public record NoSettings() {
-    }
-
-    /**
-     * Weighted least squares f = (Aᵀ W A)⁻¹ Aᵀ W g, W = diag(1/max(g, 1)), with covariance
-     * (Aᵀ W A)⁻¹: unbiased for a well-conditioned response, enough for a closure test.
-     */
-    static final class LeastSquares implements Unfolder {
-        @Override
-        public UnfoldingResult unfold(UnfoldingProblem p, UnfoldingContext c) {
-            double[][] a = p.probabilities();
-            double[] g = p.observed();
-            int ni = g.length, nj = p.trueBins();
-            double[][] m = new double[nj][nj];
-            double[] b = new double[nj];
-            for (int i = 0; i < ni; i++) {
-                double w = 1 / Math.max(g[i], 1);
-                for (int j = 0; j < nj; j++) {
-                    b[j] += a[i][j] * w * g[i];
-                    for (int k = 0; k < nj; k++) {
-                        m[j][k] += a[i][j] * w * a[i][k];
-                    }
-                }
-            }
-            double[][] v = invert(m);
-            double[] f = new double[nj];
-            for (int j = 0; j < nj; j++) {
-                for (int k = 0; k < nj; k++) {
-                    f[j] += v[j][k] * b[k];
-                }
-            }
-            Spectrum est = Spectrum.of(p.trueBinning(), f, v, "");
-            Spectrum acc = null;
-            if (p.hasEfficiency()) {
-                double[] e = p.efficiency();
-                double[] fa = new double[nj];
-                double[][] va = new double[nj][nj];
-                for (int j = 0; j < nj; j++) {
-                    fa[j] = f[j] / e[j];
-                    for (int k = 0; k < nj; k++) {
-                        va[j][k] = v[j][k] / (e[j] * e[k]);
-                    }
-                }
-                acc = Spectrum.of(p.trueBinning(), fa, va, "");
-            }
-            double[] lo = new double[nj], hi = new double[nj];
-            for (int j = 0; j < nj; j++) {
-                lo[j] = f[j] - est.uncertainty(j);
-                hi[j] = f[j] + est.uncertainty(j);
-            }
-            return new UnfoldingResult(est, lo, hi, acc, new double[0][],
-                    new Diagnostics("lsq", Double.NaN, 1, true, "exact", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                            Double.NaN, Map.of()));
-        }
-
-        @Override
-        public RegularisationScan scan(UnfoldingProblem p, UnfoldingContext c, double min, double max, int steps) {
-            throw new UnsupportedOperationException("no scan");
-        }
-
-        private static double[][] invert(double[][] a) {
-            int n = a.length;
-            double[][] m = new double[n][2 * n];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(a[i], 0, m[i], 0, n);
-                m[i][n + i] = 1;
-            }
-            for (int c = 0; c < n; c++) {
-                double piv = m[c][c];
-                for (int k = 0; k < 2 * n; k++) {
-                    m[c][k] /= piv;
-                }
-                for (int i = 0; i < n; i++) {
-                    if (i != c) {
-                        double f = m[i][c];
-                        for (int k = 0; k < 2 * n; k++) {
-                            m[i][k] -= f * m[c][k];
-                        }
-                    }
-                }
-            }
-            double[][] inv = new double[n][n];
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    inv[i][j] = 0.5 * (m[i][n + j] + m[j][n + i]);
-                }
-            }
-            return inv;
-        }
-    }
-
-    static final UnfolderCatalog CATALOG = new UnfolderCatalog() {
-        private final RegisteredUnfolder lsq = new RegisteredUnfolder(new UnfolderProvider<NoSettings>() {
-            @Override
-            public UnfolderDescriptor<NoSettings> descriptor() {
-                return new UnfolderDescriptor<>("lsq", "least squares", "test", NoSettings.class);
-            }
-
-            @Override
-            public Unfolder create(NoSettings settings) {
-                return new LeastSquares();
-            }
-        }, "lsq", 0, 1, "", "");
-
-        @Override
-        public List<RegisteredUnfolder> all() {
-            return List.of(lsq);
-        }
-
-        @Override
-        public RegisteredUnfolder resolve(String id) {
-            return id.equals("lsq") ? lsq : null;
-        }
-    };
+    /** Weighted least squares with Neyman weights W = diag(1/max(g, 1)), covariance (Aᵀ W A)⁻¹ (id lsq). */
+    static final UnfolderCatalog CATALOG = LeastSquaresUnfolder.catalog(0);
 
     static final long THROWN = 400_000;
 

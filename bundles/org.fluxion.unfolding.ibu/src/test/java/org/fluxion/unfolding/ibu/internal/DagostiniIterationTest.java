@@ -1,12 +1,12 @@
 package org.fluxion.unfolding.ibu.internal;
 
-import org.fluxion.testsupport.unfolding.SteepProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import org.fluxion.testsupport.unfolding.SteepProblem;
 import org.junit.jupiter.api.Test;
 
 class DagostiniIterationTest {

@@ -1,11 +1,11 @@
 package org.fluxion.unfolding.ibu.internal;
 
-import org.fluxion.testsupport.unfolding.SteepProblem;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
+import org.fluxion.testsupport.unfolding.SteepProblem;
 import org.fluxion.unfolding.api.UnfoldingContext;
 import org.fluxion.unfolding.api.UnfoldingProblem;
 import org.fluxion.unfolding.api.UnfoldingResult;

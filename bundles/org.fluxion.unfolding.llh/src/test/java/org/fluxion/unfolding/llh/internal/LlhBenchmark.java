@@ -1,11 +1,11 @@
 package org.fluxion.unfolding.llh.internal;
 
-import org.fluxion.testsupport.unfolding.ToyProblems;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
 import org.fluxion.api.workflow.ProgressMonitor;
+import org.fluxion.testsupport.unfolding.ToyProblems;
 import org.fluxion.unfolding.api.RegularisationScan;
 import org.fluxion.unfolding.api.UnfoldingContext;
 import org.fluxion.unfolding.api.UnfoldingProblem;

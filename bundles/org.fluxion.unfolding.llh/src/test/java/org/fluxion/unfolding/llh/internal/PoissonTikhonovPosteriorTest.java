@@ -1,6 +1,5 @@
 package org.fluxion.unfolding.llh.internal;
 
-import org.fluxion.testsupport.unfolding.ToyProblems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.fluxion.api.hist.ResponseMatrix;
+import org.fluxion.testsupport.unfolding.ToyProblems;
 import org.fluxion.unfolding.api.UnfoldingProblem;
 import org.fluxion.unfolding.llh.SystematicVariation;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,6 +1,5 @@
 package org.fluxion.unfolding.llh.internal;
 
-import org.fluxion.testsupport.unfolding.ToyProblems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +9,7 @@ import java.util.SplittableRandom;
 import org.fluxion.api.hist.Binning;
 import org.fluxion.api.hist.ResponseMatrix;
 import org.fluxion.api.workflow.ProgressMonitor;
+import org.fluxion.testsupport.unfolding.ToyProblems;
 import org.fluxion.unfolding.api.UnfoldingProblem;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.fluxion.masterclass.internal;
+package org.fluxion.testsupport.unfolding;
 
 import java.util.List;
 import java.util.Map;
@@ -16,14 +16,27 @@ import org.fluxion.unfolding.api.UnfoldingProblem;
 import org.fluxion.unfolding.api.UnfoldingResult;
 
 /**
- * Iteratively reweighted least squares f = (Aᵀ W A)⁻¹ Aᵀ W g: the first pass with W = diag(1/max(g, 1))
- * (Neyman), then {@value #PASSES} passes with W = diag(1/max(A f, 0.5)) from the previous solution
- * (Pearson, which removes the Neyman pull towards low counts in sparse cells); covariance (Aᵀ W A)⁻¹.
- * Unbiased enough for closure tests on a well-conditioned response. Adapted from the unfolding
- * bundle's tests (the gold unfolder is not on this bundle's test class path).
+ * A test unfolder: iteratively reweighted least squares f = (Aᵀ W A)⁻¹ Aᵀ W g, the first pass with
+ * W = diag(1/max(g, 1)) (Neyman), then {@code passes} passes with W = diag(1/max(A f, 0.5)) from the
+ * previous solution (Pearson, which removes the Neyman pull towards low counts in sparse cells);
+ * covariance (Aᵀ W A)⁻¹. Unbiased enough for closure tests on a well-conditioned response, with no
+ * dependency on an unfolder bundle.
  */
-final class LeastSquaresUnfolder implements Unfolder {
-    private static final int PASSES = 4;
+public final class LeastSquaresUnfolder implements Unfolder {
+    private final int passes;
+
+    /** The default: 4 Pearson passes after the Neyman one. */
+    public LeastSquaresUnfolder() {
+        this(4);
+    }
+
+    /** @param passes Pearson reweighting passes after the first (Neyman) one; 0 = plain Neyman weights */
+    public LeastSquaresUnfolder(int passes) {
+        if (passes < 0) {
+            throw new IllegalArgumentException("passes must be >= 0 but was " + passes);
+        }
+        this.passes = passes;
+    }
 
     @Override
     public UnfoldingResult unfold(UnfoldingProblem p, UnfoldingContext c) {
@@ -32,7 +45,7 @@ final class LeastSquaresUnfolder implements Unfolder {
         int ni = g.length, nj = p.trueBins();
         double[] f = null;
         double[][] v = null;
-        for (int pass = 0; pass <= PASSES; pass++) {
+        for (int pass = 0; pass <= passes; pass++) {
             double[][] m = new double[nj][nj];
             double[] b = new double[nj];
             for (int i = 0; i < ni; i++) {
@@ -124,9 +137,12 @@ final class LeastSquaresUnfolder implements Unfolder {
     public record NoSettings() {
     }
 
-    /** A catalog holding only this unfolder, id {@code lsq}. */
-    static final UnfolderCatalog CATALOG = new UnfolderCatalog() {
-        private final RegisteredUnfolder lsq = new RegisteredUnfolder(new UnfolderProvider<NoSettings>() {
+    /** A catalog holding only the default unfolder, id {@code lsq}. */
+    public static final UnfolderCatalog CATALOG = catalog(4);
+
+    /** @return a catalog holding only a least-squares unfolder with {@code passes}, id {@code lsq} */
+    public static UnfolderCatalog catalog(int passes) {
+        RegisteredUnfolder lsq = new RegisteredUnfolder(new UnfolderProvider<NoSettings>() {
             @Override
             public UnfolderDescriptor<NoSettings> descriptor() {
                 return new UnfolderDescriptor<>("lsq", "least squares", "test", NoSettings.class);
@@ -134,18 +150,19 @@ final class LeastSquaresUnfolder implements Unfolder {
 
             @Override
             public Unfolder create(NoSettings settings) {
-                return new LeastSquaresUnfolder();
+                return new LeastSquaresUnfolder(passes);
             }
         }, "lsq", 0, 1, "", "");
+        return new UnfolderCatalog() {
+            @Override
+            public List<RegisteredUnfolder> all() {
+                return List.of(lsq);
+            }
 
-        @Override
-        public List<RegisteredUnfolder> all() {
-            return List.of(lsq);
-        }
-
-        @Override
-        public RegisteredUnfolder resolve(String id) {
-            return id.equals("lsq") ? lsq : null;
-        }
-    };
+            @Override
+            public RegisteredUnfolder resolve(String id) {
+                return id.equals("lsq") ? lsq : null;
+            }
+        };
+    }
 }
