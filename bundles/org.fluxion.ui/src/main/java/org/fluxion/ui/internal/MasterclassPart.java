@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.resource.JFaceResources;
@@ -15,7 +14,6 @@ import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
@@ -450,31 +448,8 @@ public final class MasterclassPart {
     }
 
     private void load(List<Artifact> plots, List<Canvas> targets, int width, int height) {
-        var display = plotScroll.getDisplay();
-        loading = Job.create("Loading the plots of the masterclass lesson", monitor -> {
-            for (int i = 0; i < plots.size() && !monitor.isCanceled(); i++) {
-                ImageData data;
-                try {
-                    data = PlotImages.thumbnail(plots.get(i).file(), width, height);
-                } catch (IOException | RuntimeException e) {
-                    continue; // the canvas keeps saying "loading...": its tooltip names the file
-                }
-                Canvas c = targets.get(i);
-                display.asyncExec(() -> {
-                    if (c.isDisposed()) {
-                        return;
-                    }
-                    Image img = new Image(display, data);
-                    images.add(img);
-                    c.setData("image", img);
-                    c.redraw();
-                    shownPlots++;
-                });
-            }
-            return Status.OK_STATUS;
-        });
-        loading.setSystem(true);
-        loading.schedule();
+        loading = PlotImages.loadThumbnails("Loading the plots of the masterclass lesson", plotScroll.getDisplay(),
+                plots.stream().map(Artifact::file).toList(), targets, width, height, images, () -> shownPlots++);
     }
 
     private void resized() {

@@ -5,13 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.layout.RowData;
@@ -206,32 +204,9 @@ public final class PlotGalleryPart {
     }
 
     private void loadThumbnails(RunFolderContents r, List<Canvas> canvases) {
-        List<Artifact> plots = r.plots();
-        var display = scroll.getDisplay();
-        loading = Job.create("Loading plot thumbnails of " + r.folder().getFileName(), monitor -> {
-            for (int i = 0; i < plots.size() && !monitor.isCanceled(); i++) {
-                ImageData data;
-                try {
-                    data = PlotImages.thumbnail(plots.get(i).file(), THUMB_WIDTH - 4, THUMB_HEIGHT - 4);
-                } catch (IOException | RuntimeException e) {
-                    continue; // the canvas keeps saying "loading...": its tooltip names the file
-                }
-                Canvas c = canvases.get(i);
-                display.asyncExec(() -> {
-                    if (c.isDisposed()) {
-                        return;
-                    }
-                    Image img = new Image(display, data);
-                    images.add(img);
-                    c.setData("image", img);
-                    c.redraw();
-                    shownThumbnails++;
-                });
-            }
-            return Status.OK_STATUS;
-        });
-        loading.setSystem(true);
-        loading.schedule();
+        loading = PlotImages.loadThumbnails("Loading plot thumbnails of " + r.folder().getFileName(),
+                scroll.getDisplay(), r.plots().stream().map(Artifact::file).toList(), canvases, THUMB_WIDTH - 4,
+                THUMB_HEIGHT - 4, images, () -> shownThumbnails++);
     }
 
     private void relayout() {

@@ -6,10 +6,16 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import javax.imageio.ImageIO;
 
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.graphics.PaletteData;
 import org.fluxion.api.artifact.PlotRenderer;
 import org.fluxion.api.artifact.PlotSpec;
@@ -22,6 +28,45 @@ import org.fluxion.api.artifact.PlotSpec;
  */
 final class PlotImages {
     private PlotImages() {
+    }
+
+    /**
+     * Schedules a system job that reads each PNG as a thumbnail off the UI thread and hands it to its
+     * canvas on the UI thread (canvas data {@code "image"}, then a redraw). A PNG that cannot be read is
+     * skipped (its canvas keeps saying "loading...": its tooltip names the file).
+     *
+     * @param display the canvases' display (taken on the UI thread)
+     * @param images  receives every image made, for the caller to dispose (UI thread only)
+     * @param shown  run on the UI thread after each image is shown
+     * @return the scheduled job (cancel it to stop loading)
+     */
+    static Job loadThumbnails(String title, Display display, List<Path> pngs, List<Canvas> canvases, int width,
+            int height, List<Image> images, Runnable shown) {
+        Job loading = Job.create(title, monitor -> {
+            for (int i = 0; i < pngs.size() && !monitor.isCanceled(); i++) {
+                ImageData data;
+                try {
+                    data = thumbnail(pngs.get(i), width, height);
+                } catch (IOException | RuntimeException e) {
+                    continue;
+                }
+                Canvas c = canvases.get(i);
+                display.asyncExec(() -> {
+                    if (c.isDisposed()) {
+                        return;
+                    }
+                    Image img = new Image(display, data);
+                    images.add(img);
+                    c.setData("image", img);
+                    c.redraw();
+                    shown.run();
+                });
+            }
+            return Status.OK_STATUS;
+        });
+        loading.setSystem(true);
+        loading.schedule();
+        return loading;
     }
 
     /** @return the PNG scaled to fit {@code maxWidth × maxHeight}, aspect ratio kept */
